@@ -1,0 +1,55 @@
+// The one place that reads the environment. It is read once, validated, and frozen; a wrong value
+// stops the process at start with one line naming the variable.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:port or neo4j://host:port')
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('coldwar-graph-local'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DATA: z.string().min(1).default('.neo4j/data'),
+  NEO4J_LOCAL_HEAP_MB: z.coerce.number().int().min(256).max(16384).default(768),
+  NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(64).max(16384).default(256),
+  SEED_ON_START: bool.default(true),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an environment; throws a ConfigError whose message names the first wrong variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as unset, as shells and compose files often pass them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const given = cleaned[name];
+    throw new ConfigError(
+      `invalid ${name}${given === undefined ? '' : `=${JSON.stringify(given)}`}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return Object.freeze(result.data);
+}
+
+let cached: Config | undefined;
+/** The process configuration, read from process.env on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,29 @@
+// Constraints and indexes. Every statement is idempotent (IF NOT EXISTS), so this runs at every start.
+import { ENTITY_TYPES, RELATIONSHIP_TYPE_NAMES } from '../model.ts';
+import type { Db } from './driver.ts';
+
+const labels = ENTITY_TYPES.join('|');
+
+export const MIGRATIONS: readonly string[] = [
+  // entityIdUnique: public ids are ours, unique across every kind of node
+  'CREATE CONSTRAINT entity_id_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  // relationship ids: each extracted relationship has a stable id, unique per type
+  ...RELATIONSHIP_TYPE_NAMES.map(
+    (t) =>
+      `CREATE CONSTRAINT rel_${t.toLowerCase()}_id_unique IF NOT EXISTS FOR ()-[r:${t}]-() REQUIRE r.id IS UNIQUE`,
+  ),
+  // sort keys for root connections
+  'CREATE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
+  'CREATE INDEX entity_date_earliest IF NOT EXISTS FOR (n:Entity) ON (n.dateEarliest)',
+  // full-text over names and aliases (folded: case and diacritics), and over document text
+  `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${labels}) ON EACH [n.name, n.aliasText, n.searchKeys] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+  `CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH [n.text] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+];
+
+export async function migrate(db: Db): Promise<void> {
+  for (const statement of MIGRATIONS) {
+    await db.write(statement);
+  }
+  // Full-text indexes populate asynchronously; wait so a search right after start sees the seed.
+  await db.write('CALL db.awaitIndexes(60)');
+}
