@@ -1,0 +1,62 @@
+// npm start — the whole system: the local Neo4j (unless NEO4J_URI is set), constraints and indexes,
+// the seed when the graph is empty, and GraphQL at http://localhost:$PORT/graphql. Ctrl-C stops all.
+import { createApp } from '../src/app.ts';
+import { config } from '../src/config.ts';
+import { connect } from '../src/db/driver.ts';
+import { migrate } from '../src/db/migrations.ts';
+import { fail } from '../src/runtime/cli.ts';
+import {
+  checkPortFree,
+  type LocalNeo4j,
+  NEO4J_VERSION,
+  startLocalNeo4j,
+} from '../src/runtime/local-neo4j.ts';
+import { isEmpty, seed } from '../src/seed/index.ts';
+import { listen } from '../src/server.ts';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+let neo: LocalNeo4j | undefined;
+
+try {
+  const started = Date.now();
+  const c = config();
+  await checkPortFree(c.PORT, c.HOST, 'PORT');
+  if (!c.NEO4J_URI) {
+    neo = await startLocalNeo4j({
+      dataDir: c.NEO4J_LOCAL_DATA,
+      port: c.NEO4J_LOCAL_PORT,
+      password: c.NEO4J_PASSWORD,
+      heapMb: c.NEO4J_LOCAL_HEAP_MB,
+      pageCacheMb: c.NEO4J_LOCAL_PAGECACHE_MB,
+      log,
+    });
+    log(`start: local Neo4j ${NEO4J_VERSION} ready at ${neo.uri} (data in ${c.NEO4J_LOCAL_DATA})`);
+  }
+  const uri = c.NEO4J_URI ?? neo?.uri ?? '';
+  const db = await connect({
+    uri,
+    username: c.NEO4J_USERNAME,
+    password: c.NEO4J_PASSWORD,
+    database: c.NEO4J_DATABASE,
+  });
+  await migrate(db);
+  if (c.SEED_ON_START && (await isEmpty(db))) {
+    for (const r of await seed(db))
+      log(`start: seeded ${r.file}: ${r.nodes} nodes, ${r.relationships} relationships`);
+  }
+  const running = await listen(createApp(db), db, c.PORT, c.HOST);
+  log(`start: GraphQL at ${running.url} (ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  const shutdown = async (why: string, code: number) => {
+    log(`start: ${why}, shutting down…`);
+    await running.close().catch(() => undefined);
+    await neo?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  neo?.exited.then((code) => shutdown(`local Neo4j exited (code ${code})`, 1));
+} catch (err) {
+  await neo?.stop();
+  fail(err);
+}

@@ -1,0 +1,83 @@
+// Parsing of raw node and relationship property maps into the data layer's shapes.
+import type { EntityType, RelationshipType } from '../model.ts';
+import { ENTITY_TYPES } from '../model.ts';
+import type { EntityRow, Evidence, HistoricalDate, RelationshipRow } from './types.ts';
+
+type Raw = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strs = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+export function dateFrom(props: Raw, prefix: string): HistoricalDate | null {
+  const value = str(props[`${prefix}Value`]);
+  if (!value) return null;
+  return {
+    value,
+    precision: props[`${prefix}Precision`] as HistoricalDate['precision'],
+    earliest: String(props[`${prefix}Earliest`]),
+    latest: String(props[`${prefix}Latest`]),
+    certainty: (str(props[`${prefix}Certainty`]) ?? 'stated') as HistoricalDate['certainty'],
+    reasoning: str(props[`${prefix}Reasoning`]),
+  };
+}
+
+export function entityFrom(labels: unknown, props: Raw): EntityRow {
+  const type = strs(labels).find((l): l is EntityType => (ENTITY_TYPES as readonly string[]).includes(l));
+  if (!type) throw new Error(`node ${String(props.id)} has no entity label`);
+  const ids = strs(props.externalIds);
+  const sources = strs(props.externalIdSources);
+  return {
+    id: String(props.id),
+    type,
+    name: String(props.name),
+    aliases: strs(props.aliases),
+    description: str(props.description) ?? '',
+    note: str(props.note),
+    externalIds: ids.map((x, i) => {
+      const at = x.indexOf(':');
+      return { scheme: x.slice(0, at), value: x.slice(at + 1), verifiedBy: sources[i] ?? '' };
+    }),
+    kind: str(props.kind),
+    date: dateFrom(props, 'date'),
+    title: str(props.title),
+    text: str(props.text),
+    summary: str(props.summary),
+    citation: str(props.citation),
+    body: str(props.body),
+    archiveReference: str(props.archiveReference),
+    language: str(props.language),
+  };
+}
+
+export function relationshipFrom(type: string, from: string, to: string, props: Raw): RelationshipRow {
+  const quotes = strs(props.quotes);
+  const starts = (props.starts as number[] | undefined) ?? [];
+  const ends = (props.ends as number[] | undefined) ?? [];
+  const certainties = strs(props.certainties);
+  const reasonings = strs(props.reasonings);
+  const documentId = String(props.source);
+  const evidence: Evidence[] = quotes.map((quote, i) => ({
+    documentId,
+    quote,
+    start: Number(starts[i]),
+    end: Number(ends[i]),
+    certainty: (certainties[i] ?? 'stated') as Evidence['certainty'],
+    reasoning: reasonings[i] ? (reasonings[i] as string) : null,
+  }));
+  return {
+    id: String(props.id),
+    type: type as RelationshipType,
+    from,
+    to,
+    role: str(props.role),
+    title: str(props.title),
+    context: str(props.context),
+    reference: str(props.reference),
+    startDate: dateFrom(props, 'start'),
+    endDate: dateFrom(props, 'end'),
+    attestedDate: dateFrom(props, 'attested'),
+    certainty: (str(props.certainty) ?? 'stated') as RelationshipRow['certainty'],
+    evidence,
+  };
+}

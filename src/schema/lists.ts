@@ -1,0 +1,85 @@
+// Filters and ordering shared by the root lists (people, institutions, documents, meetings, events).
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { listEntities, ORDERS, type Order } from '../data/graph.ts';
+import type { EntityRow } from '../data/types.ts';
+import { parseDateArgument } from '../dates.ts';
+import type { EntityType } from '../model.ts';
+import { fold } from '../search/fold.ts';
+import { makePage, type Page } from './connection.ts';
+import { invalidArgument, pageWindow } from './errors.ts';
+
+export const DateRangeInput = builder.inputType('DateRange', {
+  description:
+    'An interval of dates, each YYYY, YYYY-MM or YYYY-MM-DD; an open end may be left out. A year or month stands for all its days.',
+  fields: (t) => ({
+    from: t.string({ required: false, description: 'Start of the interval (inclusive).' }),
+    to: t.string({ required: false, description: 'End of the interval (inclusive).' }),
+  }),
+});
+
+export const EntityFilterInput = builder.inputType('EntityFilter', {
+  description: 'Narrows a list. All given conditions must hold.',
+  fields: (t) => ({
+    nameContains: t.string({
+      required: false,
+      description: 'Text the name or an alias contains, ignoring case, diacritics and punctuation.',
+    }),
+    dateOverlaps: t.field({
+      type: DateRangeInput,
+      required: false,
+      description:
+        'Keep entities whose date interval overlaps this one (entities without a date are left out).',
+    }),
+  }),
+});
+
+export const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'Sort order of a list. Undated entities come last in date orders.',
+  values: Object.fromEntries(ORDERS.map((o) => [o, { value: o }])) as Record<Order, { value: Order }>,
+});
+
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: {
+    nameContains?: string | null;
+    dateOverlaps?: { from?: string | null; to?: string | null } | null;
+  } | null;
+  orderBy?: Order | null;
+}
+
+function dateBound(value: string | null | undefined, argument: string, end: 'earliest' | 'latest') {
+  if (value == null) return undefined;
+  const interval = parseDateArgument(value);
+  if (!interval)
+    throw invalidArgument(argument, `"${value}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
+  return interval[end];
+}
+
+/** Validates arguments, fetches one page of ids, then the entities through the loader. */
+export async function rootList(
+  ctx: Context,
+  label: EntityType,
+  args: ListArgs,
+  defaultOrder: Order,
+): Promise<Page<EntityRow>> {
+  const { offset, limit } = pageWindow(args);
+  const dates = args.filter?.dateOverlaps;
+  const from = dateBound(dates?.from, 'filter.dateOverlaps.from', 'earliest');
+  const to = dateBound(dates?.to, 'filter.dateOverlaps.to', 'latest');
+  if (from && to && from > to) throw invalidArgument('filter.dateOverlaps', 'from is after to');
+  const contains = args.filter?.nameContains != null ? fold(args.filter.nameContains) : undefined;
+  if (contains === '') throw invalidArgument('filter.nameContains', 'needs at least one letter or digit');
+  const { total, ids } = await listEntities(ctx.db, {
+    label,
+    nameContains: contains,
+    dateFrom: from ?? (to ? '0000-01-01' : undefined),
+    dateTo: to ?? (from ? '9999-12-31' : undefined),
+    order: args.orderBy ?? defaultOrder,
+    offset,
+    limit,
+  });
+  const rows = await Promise.all(ids.map((id) => ctx.loaders.existing(id)));
+  return makePage(rows, total, offset);
+}

@@ -1,0 +1,99 @@
+// Meeting: a recorded conversation, its date, who attended in what role, and which documents record it.
+import { builder } from '../builder.ts';
+import { EntityRef, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
+import { AFTER_DOC, connectionType, FIRST_DOC } from './connection.ts';
+import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import {
+  AttendanceRef,
+  DocumentRef,
+  InstitutionRef,
+  MeetingRef,
+  PersonRef,
+  RepresentationRef,
+} from './refs.ts';
+import { entityById, neighbours, rels } from './resolve.ts';
+
+MeetingRef.implement({
+  description: 'A meeting or conversation that a document records.',
+  interfaces: [NodeRef, EntityRef],
+  isTypeOf: (row) => (row as { type?: string }).type === 'Meeting',
+  fields: (t) => ({
+    date: t.field({
+      type: HistoricalDateRef,
+      nullable: true,
+      description: 'When the meeting took place (distinct from the date of the documents that record it).',
+      resolve: (m) => m.date,
+    }),
+    attendees: t.field({
+      type: [AttendanceRef],
+      description: 'Who attended, in what role, representing what, with the passages that say so.',
+      resolve: (m, _a, ctx) => rels(ctx, m.id, 'ATTENDED', 'in'),
+    }),
+    recordedIn: t.field({
+      type: [DocumentRef],
+      description: 'Documents that record the meeting.',
+      resolve: (m, _a, ctx) => neighbours(ctx, m.id, 'RECORDS', 'in'),
+    }),
+  }),
+});
+
+AttendanceRef.implement({
+  description: "A person's presence at a meeting: role, whom they represented, and the evidence.",
+  fields: (t) => ({
+    person: t.field({
+      type: PersonRef,
+      description: 'Who attended.',
+      resolve: (r, _a, ctx) => ctx.loaders.existing(r.from),
+    }),
+    meeting: t.field({
+      type: MeetingRef,
+      description: 'The meeting.',
+      resolve: (r, _a, ctx) => ctx.loaders.existing(r.to),
+    }),
+    role: t.exposeString('role', { nullable: true, description: 'The role in which the person attended.' }),
+    representation: t.field({
+      type: RepresentationRef,
+      nullable: true,
+      description: 'Whom the person represented at this meeting, with its own evidence.',
+      resolve: async (r, _a, ctx) =>
+        (await rels(ctx, r.from, 'REPRESENTED', 'out')).find((x) => x.context === r.to) ?? null,
+    }),
+    representing: t.field({
+      type: InstitutionRef,
+      nullable: true,
+      description:
+        'The institution the person represented at this meeting (see `representation` for evidence).',
+      resolve: async (r, _a, ctx) => {
+        const rep = (await rels(ctx, r.from, 'REPRESENTED', 'out')).find((x) => x.context === r.to);
+        return rep ? ctx.loaders.existing(rep.to) : null;
+      },
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The passages that place the person at the meeting.',
+      resolve: (r) => r.evidence,
+    }),
+  }),
+});
+
+const MeetingConnection = connectionType('Meeting', MeetingRef, 'A page of meetings.');
+
+builder.queryFields((t) => ({
+  meeting: t.field({
+    type: MeetingRef,
+    description: 'A meeting by id, e.g. "meeting/chervonenko-deng-1959-11-06".',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Meeting'),
+  }),
+  meetings: t.field({
+    type: MeetingConnection,
+    description: 'Meetings, filtered and ordered (earliest first unless told otherwise).',
+    args: {
+      first: t.arg.int({ description: FIRST_DOC }),
+      after: t.arg.string({ description: AFTER_DOC }),
+      filter: t.arg({ type: EntityFilterInput }),
+      orderBy: t.arg({ type: EntityOrderEnum }),
+    },
+    resolve: (_r, args, ctx) => rootList(ctx, 'Meeting', args, 'DATE_ASC'),
+  }),
+}));
