@@ -83,7 +83,7 @@ export interface ListQuery {
 }
 
 /** One page of entities of a label, with the total count matching the filters. */
-export async function listEntities(db: Db, q: ListQuery): Promise<{ total: number; ids: string[] }> {
+export async function listEntities(db: Db, q: ListQuery): Promise<{ total: number; rows: EntityRow[] }> {
   assertLabel(q.label);
   const where = `WHERE ($contains IS NULL OR n.searchKeys CONTAINS $contains)
        AND ($from IS NULL OR n.dateLatest >= $from)
@@ -95,16 +95,20 @@ export async function listEntities(db: Db, q: ListQuery): Promise<{ total: numbe
     offset: neo4j.int(q.offset),
     limit: neo4j.int(q.limit),
   };
-  const [row] = await db.read<{ total: number; ids: string[] }>(
+  const [row] = await db.read<{
+    total: number;
+    page: { labels: string[]; props: Record<string, unknown> }[];
+  }>(
     `/* listEntities:${q.label} */
      MATCH (n:Entity:${q.label})
      ${where}
      WITH n ORDER BY ${orderClause[q.order]}
-     WITH collect(n.id) AS all
-     RETURN size(all) AS total, all[$offset..($offset + $limit)] AS ids`,
+     WITH collect(n) AS matched
+     RETURN size(matched) AS total,
+            [n IN matched[$offset..($offset + $limit)] | {labels: labels(n), props: properties(n)}] AS page`,
     params,
   );
-  return row ?? { total: 0, ids: [] };
+  return { total: row?.total ?? 0, rows: (row?.page ?? []).map((n) => entityFrom(n.labels, n.props)) };
 }
 
 export interface SearchHit {
@@ -112,10 +116,14 @@ export interface SearchHit {
   score: number;
 }
 
-/** Full-text search over names, aliases, folded name keys and document text; best score per entity. */
+/**
+ * Full-text search over names, aliases, folded name keys and document text; best score per entity.
+ * An entity one of whose folded names equals one of `exactKeys` is ranked above partial matches.
+ */
 export async function searchEntities(
   db: Db,
   lucene: string,
+  exactKeys: readonly string[],
   types: readonly EntityType[],
   limit: number,
 ): Promise<SearchHit[]> {
@@ -130,9 +138,10 @@ export async function searchEntities(
      }
      WITH node, max(score) AS score
      WHERE any(l IN labels(node) WHERE l IN $types)
+     WITH node, CASE WHEN any(k IN $exact WHERE k IN node.searchKeyList) THEN score * 2 + 1 ELSE score END AS score
      RETURN node.id AS id, score
      ORDER BY score DESC, node.sortName ASC, node.id ASC
      LIMIT $limit`,
-    { q: lucene, types, limit: neo4j.int(limit) },
+    { q: lucene, exact: exactKeys, types, limit: neo4j.int(limit) },
   );
 }

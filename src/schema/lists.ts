@@ -71,7 +71,7 @@ export async function rootList(
   if (from && to && from > to) throw invalidArgument('filter.dateOverlaps', 'from is after to');
   const contains = args.filter?.nameContains != null ? fold(args.filter.nameContains) : undefined;
   if (contains === '') throw invalidArgument('filter.nameContains', 'needs at least one letter or digit');
-  const { total, ids } = await listEntities(ctx.db, {
+  const { total, rows } = await listEntities(ctx.db, {
     label,
     nameContains: contains,
     dateFrom: from ?? (to ? '0000-01-01' : undefined),
@@ -80,6 +80,6 @@ export async function rootList(
     offset,
     limit,
   });
-  const rows = await Promise.all(ids.map((id) => ctx.loaders.existing(id)));
+  for (const row of rows) ctx.loaders.entity.prime(row.id, row);
   return makePage(rows, total, offset);
 }

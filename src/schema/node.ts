@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { searchEntities } from '../data/graph.ts';
 import type { EntityRow } from '../data/types.ts';
 import { ENTITY_TYPES } from '../model.ts';
+import { searchKeys } from '../search/fold.ts';
 import { luceneQuery } from '../search/query.ts';
 import { EntityRef, EntityTypeEnum, NodeRef } from './common.ts';
 import { AFTER_DOC, FIRST_DOC, makePage, type Page, PageInfoRef } from './connection.ts';
@@ -80,7 +81,7 @@ builder.queryFields((t) => ({
       const query = luceneQuery(args.text);
       if (!query) throw invalidArgument('text', 'needs at least one letter or digit');
       const types = args.types?.length ? args.types : [...ENTITY_TYPES];
-      const hits = await searchEntities(ctx.db, query, types, MAX_SEARCH_RESULTS);
+      const hits = await searchEntities(ctx.db, query, searchKeys([args.text]), types, MAX_SEARCH_RESULTS);
       const window = hits.slice(offset, offset + limit);
       const rows = await Promise.all(window.map((h) => ctx.loaders.existing(h.id)));
       const page = makePage(rows, hits.length, offset);

@@ -1,0 +1,298 @@
+// The seed: quotes verbatim at their offsets, every named actor present, idempotent re-seeding,
+// and rejection of broken extraction files before anything is written.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect, type Db } from '../src/db/driver.ts';
+import { SEED_DIR, seed, validateAll } from '../src/seed/index.ts';
+import { ExtractionError, validateExtraction } from '../src/seed/validate.ts';
+
+const FILE = 'memcon-chervonenko-deng-1959-11-06.json';
+let db: Db;
+beforeAll(async () => {
+  db = await connect(inject('neo4j'));
+});
+afterAll(async () => {
+  await db.driver.close();
+});
+
+/** Every node and relationship with all its properties, in a stable order. */
+async function snapshot(): Promise<unknown> {
+  const nodes = await db.read(
+    '/* testSnapshotNodes */ MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id',
+  );
+  const rels = await db.read(
+    '/* testSnapshotRels */ MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id AS id, type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props ORDER BY id',
+  );
+  return { nodes, rels };
+}
+
+describe('the stored text and extraction', () => {
+  const [doc] = validateAll();
+  it('keeps the memorandum text without page chrome', () => {
+    expect(doc).toBeDefined();
+    const text = doc?.text ?? '';
+    expect(text).toContain(
+      'Memorandum of Conversation\n\nwith the General Secretary of the CCP CC, DENG XIAOPING',
+    );
+    expect(text).toContain('[signature] (S. CHERVONENKO)');
+    expect(text).not.toContain('It appears your Web browser');
+    expect(text).not.toContain('share document');
+    // the body is copied unaltered from the shared source
+    const source = readFileSync(
+      join(SEED_DIR, '..', '..', 'shared', 'seed', '000_37454c913c3dd27f.txt'),
+      'utf8',
+    );
+    const body = doc
+      ? text.slice(doc.extraction.document.sections.body.start, doc.extraction.document.sections.body.end)
+      : '';
+    expect(source).toContain(body);
+    expect(body.length).toBeGreaterThan(4000);
+  });
+
+  it('has every quote verbatim at its offsets', () => {
+    const text = doc?.text ?? '';
+    let n = 0;
+    for (const r of doc?.relationships ?? []) {
+      for (const e of r.evidence) {
+        expect(text.slice(e.start, e.end)).toBe(e.quote);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(60);
+  });
+
+  it('gives reasoning for every inferred relationship', () => {
+    for (const r of doc?.relationships ?? []) {
+      for (const e of r.evidence) if (e.certainty === 'inferred') expect(e.reasoning, r.id).toBeTruthy();
+    }
+  });
+});
+
+describe('the seeded graph', () => {
+  it('holds every person, institution, meeting and event the memorandum names', async () => {
+    const rows = await db.read<{ id: string }>('/* testIds */ MATCH (n:Entity) RETURN n.id AS id');
+    const ids = new Set(rows.map((r) => r.id));
+    for (const id of [
+      'person/deng-xiaoping',
+      'person/stepan-chervonenko',
+      'person/nikita-khrushchev',
+      'person/yu-peiwen',
+      'person/yu-zhan',
+      'person/b-n-vereshchagin',
+      'person/b-t-kulik',
+      'person/paul-wingrove',
+      'person/benjamin-aldrich-moodie',
+      'institution/ccp',
+      'institution/ccp-cc',
+      'institution/prc-foreign-ministry',
+      'institution/prc-fm-protocol-division',
+      'institution/prc-fm-ussr-eastern-europe-division',
+      'institution/ussr-embassy-prc',
+      'institution/ussr',
+      'institution/prc',
+      'institution/usa',
+      'institution/rgani',
+      'institution/hppp-digital-archive',
+      'meeting/chervonenko-deng-1959-11-06',
+      'event/prc-tenth-anniversary-celebration',
+      'event/october-revolution-40th-anniversary-celebration',
+      'event/october-revolution',
+      'event/khrushchev-visit-to-usa',
+      'document/memcon-chervonenko-deng-1959-11-06',
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('answers in Cypher who wrote, translated and obtained the memorandum and where it is held', async () => {
+    const rows = await db.read<{ type: string; who: string; quote: string; reference: string | null }>(
+      `/* testDocumentPeople */
+       MATCH (d:Entity:Document {id: $id})
+       MATCH (x:Entity)-[r:AUTHORED|TRANSLATED|OBTAINED|HELD_BY]-(d)
+       RETURN type(r) AS type, x.id AS who, r.quotes[0] AS quote, r.reference AS reference ORDER BY type, who`,
+      { id: 'document/memcon-chervonenko-deng-1959-11-06' },
+    );
+    expect(rows).toEqual([
+      {
+        type: 'AUTHORED',
+        who: 'person/stepan-chervonenko',
+        quote: '[signature] (S. CHERVONENKO)',
+        reference: null,
+      },
+      {
+        type: 'HELD_BY',
+        who: 'institution/hppp-digital-archive',
+        quote: 'History and Public Policy Program Digital Archive',
+        reference: null,
+      },
+      {
+        type: 'HELD_BY',
+        who: 'institution/rgani',
+        quote:
+          'RGANI (formerly Center for Preservation of Contemporary Documentation [TsKhSD]), f. 5, op. 49, d. 235, ll. 107-110',
+        reference: 'f. 5, op. 49, d. 235, ll. 107-110',
+      },
+      { type: 'OBTAINED', who: 'person/paul-wingrove', quote: 'Obtained by Paul Wingrove', reference: null },
+      {
+        type: 'TRANSLATED',
+        who: 'person/benjamin-aldrich-moodie',
+        quote: 'translated by Benjamin Aldrich-Moodie',
+        reference: null,
+      },
+    ]);
+  });
+
+  it('stores every relationship with its source document and quotes that match the stored text', async () => {
+    const rows = await db.read<{ text: string; quotes: string[]; starts: number[]; ends: number[] }>(
+      `/* testAllEvidence */
+       MATCH (:Entity)-[r]->(:Entity)
+       MATCH (d:Entity:Document {id: r.source})
+       RETURN d.text AS text, r.quotes AS quotes, r.starts AS starts, r.ends AS ends`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    for (const r of rows) {
+      r.quotes.forEach((q, i) => {
+        expect(r.text.slice(r.starts[i], r.ends[i])).toBe(q);
+      });
+    }
+  });
+
+  it('keeps the meeting and document dates distinct, with their precision', async () => {
+    const rows = await db.read(
+      `/* testDates */ MATCH (n:Entity) WHERE n.id IN $ids
+       RETURN n.id AS id, n.dateValue AS value, n.datePrecision AS precision, n.dateEarliest AS earliest, n.dateLatest AS latest ORDER BY id`,
+      {
+        ids: [
+          'meeting/chervonenko-deng-1959-11-06',
+          'document/memcon-chervonenko-deng-1959-11-06',
+          'event/october-revolution-40th-anniversary-celebration',
+        ],
+      },
+    );
+    expect(rows).toEqual([
+      {
+        id: 'document/memcon-chervonenko-deng-1959-11-06',
+        value: '1959-12-08',
+        precision: 'day',
+        earliest: '1959-12-08',
+        latest: '1959-12-08',
+      },
+      {
+        id: 'event/october-revolution-40th-anniversary-celebration',
+        value: '1957',
+        precision: 'year',
+        earliest: '1957-01-01',
+        latest: '1957-12-31',
+      },
+      {
+        id: 'meeting/chervonenko-deng-1959-11-06',
+        value: '1959-11-06',
+        precision: 'day',
+        earliest: '1959-11-06',
+        latest: '1959-11-06',
+      },
+    ]);
+  });
+
+  it('changes nothing when seeded twice', async () => {
+    const before = await snapshot();
+    await seed(db);
+    const after = await snapshot();
+    expect(after).toEqual(before);
+  });
+});
+
+describe('broken extraction files are rejected before anything is written', () => {
+  function brokenCopy(edit: (x: any) => void): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cwg-seed-'));
+    cpSync(SEED_DIR, dir, { recursive: true });
+    const path = join(dir, 'extractions', FILE);
+    const x = JSON.parse(readFileSync(path, 'utf8'));
+    edit(x);
+    writeFileSync(path, JSON.stringify(x));
+    return dir;
+  }
+
+  function rejection(dir: string): string {
+    try {
+      validateExtraction(join(dir, 'extractions', FILE), join(dir, 'texts'));
+    } catch (err) {
+      expect(err).toBeInstanceOf(ExtractionError);
+      return (err as Error).message;
+    }
+    throw new Error('expected the file to be rejected');
+  }
+
+  it('a quote that is not at its offsets', () => {
+    const dir = brokenCopy((x) => {
+      x.relationships[0].evidence[0].start += 3;
+    });
+    const msg = rejection(dir);
+    expect(msg).toContain(FILE);
+    expect(msg).toMatch(
+      /relationships\[0\] ATTENDED person\/stepan-chervonenko -> meeting\/chervonenko-deng-1959-11-06 evidence\[0\]: quote "I had my first visit.*" is not in the text at \d+-\d+ \(it occurs at \d+-\d+\)/,
+    );
+  });
+
+  it('a quote that is not in the text at all', () => {
+    const dir = brokenCopy((x) => {
+      x.relationships[1].evidence[0].quote = 'Deng Xiaoping met Mao';
+    });
+    expect(rejection(dir)).toContain('does not occur in the text at all');
+  });
+
+  it('an unknown relationship type', () => {
+    const dir = brokenCopy((x) => {
+      x.relationships[2].type = 'MARRIED';
+    });
+    expect(rejection(dir)).toMatch(/relationships\[2\].*type: Invalid option/);
+  });
+
+  it('a dangling id', () => {
+    const dir = brokenCopy((x) => {
+      x.relationships[3].from = 'person/nobody-at-all';
+    });
+    expect(rejection(dir)).toContain('dangling id person/nobody-at-all');
+  });
+
+  it('a duplicate id', () => {
+    const dir = brokenCopy((x) => {
+      x.entities[1].id = x.entities[0].id;
+    });
+    expect(rejection(dir)).toContain('entities[1] person/deng-xiaoping: duplicate id');
+  });
+
+  it('a malformed date', () => {
+    const dir = brokenCopy((x) => {
+      x.entities.find((e: any) => e.type === 'Meeting').date.value = '1959-11-31';
+    });
+    expect(rejection(dir)).toMatch(
+      /meeting\/chervonenko-deng-1959-11-06 date: malformed date: "1959-11-31" has no day 31/,
+    );
+  });
+
+  it('a date whose form does not match its precision', () => {
+    const dir = brokenCopy((x) => {
+      x.document.date = { value: '8 December 1959', precision: 'day' };
+    });
+    expect(rejection(dir)).toContain('document.date: malformed date');
+  });
+
+  it('broken JSON', () => {
+    const dir = brokenCopy(() => undefined);
+    writeFileSync(join(dir, 'extractions', FILE), '{ "format": ');
+    expect(rejection(dir)).toMatch(/not valid JSON/);
+  });
+
+  it('writes nothing when a file is rejected', async () => {
+    const dir = brokenCopy((x) => {
+      x.entities[0].name = 'Changed Name';
+      x.relationships[4].to = 'meeting/never-held';
+    });
+    const before = await snapshot();
+    await expect(seed(db, dir)).rejects.toThrow(/dangling id meeting\/never-held/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
