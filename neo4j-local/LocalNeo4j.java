@@ -22,7 +22,19 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 
 public class LocalNeo4j {
-  public static void main(String[] argv) throws Exception {
+  public static void main(String[] argv) {
+    try {
+      run(argv);
+    } catch (Throwable t) {
+      // Any failure ends the process, so the launcher sees it exit instead of waiting forever
+      // for a JVM kept alive by Neo4j's non-daemon threads.
+      System.err.println("LocalNeo4j: failed: " + t);
+      t.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] argv) throws Exception {
     Map<String, String> args = new HashMap<>();
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
@@ -42,28 +54,6 @@ public class LocalNeo4j {
       System.exit(2);
     }
 
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data)
-        .setConfig(BoltConnector.enabled, true)
-        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
-        .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
-        .setConfig(HttpConnector.enabled, false)
-        .setConfig(GraphDatabaseSettings.auth_enabled, true)
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-        .build();
-
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("NEO4J_STOPPING");
-      dbms.shutdown();
-      System.out.println("NEO4J_STOPPED");
-    }, "neo4j-shutdown"));
-
-    // Set the password of the built-in user so clients authenticate as they would against a server.
-    dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
-
-    System.out.println("NEO4J_READY bolt://" + host + ":" + port);
-    System.out.flush();
-
     if (args.containsKey("watch-stdin")) {
       Thread watcher = new Thread(() -> {
         try {
@@ -80,6 +70,41 @@ public class LocalNeo4j {
       watcher.setDaemon(true);
       watcher.start();
     }
+    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+        .setConfig(HttpConnector.enabled, false)
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+        .build();
+
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("NEO4J_STOPPING");
+      dbms.shutdown();
+      System.out.println("NEO4J_STOPPED");
+    }, "neo4j-shutdown"));
+
+    // Set the password of the built-in user so clients authenticate as they would against a server.
+    // The system database may still be starting on a loaded machine: retry for up to a minute.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+            "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        break;
+      } catch (RuntimeException e) {
+        if (String.valueOf(e.getMessage()).contains("cannot be the same")
+            || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("cannot be the same"))) {
+          break; // a restart on existing data: the password is already set
+        }
+        if (attempt >= 60) throw e;
+        Thread.sleep(1000);
+      }
+    }
+
+    System.out.println("NEO4J_READY bolt://" + host + ":" + port);
+    System.out.flush();
+
     Thread.currentThread().join();
   }
 

@@ -30,7 +30,9 @@ try {
       pageCacheMb: c.NEO4J_LOCAL_PAGECACHE_MB,
       log,
     });
-    log(`start: local Neo4j ${NEO4J_VERSION} ready at ${neo.uri} (data in ${c.NEO4J_LOCAL_DATA})`);
+    log(
+      `start: local Neo4j ${NEO4J_VERSION} ready at ${neo.uri} (pid ${neo.pid}, data in ${c.NEO4J_LOCAL_DATA})`,
+    );
   }
   const uri = c.NEO4J_URI ?? neo?.uri ?? '';
   const db = await connect({

@@ -23,6 +23,8 @@ export function createDriver(options: DbOptions): Driver {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
+    // a database that is down answers within seconds, not after the default 30 s of retries
+    maxTransactionRetryTime: 3_000,
     disableLosslessIntegers: false,
     userAgent: 'coldwar-graph',
   });
@@ -99,8 +101,8 @@ export class Db {
     } catch (err) {
       if (isUnavailable(err)) {
         throw new GraphQLError('The graph database is not reachable right now; try again shortly.', {
+          // no originalError: yoga would mask a GraphQLError that wraps a driver error
           extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
-          originalError: err as Error,
         });
       }
       throw err;

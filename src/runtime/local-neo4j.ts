@@ -26,6 +26,8 @@ export interface LocalNeo4jOptions {
   heapMb: number;
   pageCacheMb: number;
   host?: string;
+  /** How long to wait for Bolt before giving up (default 180 s). */
+  readyTimeoutMs?: number;
   /** Where progress lines go (default: stderr). */
   log?: (line: string) => void;
 }
@@ -63,7 +65,7 @@ export function resolveClasspath(
   if (existsSync(cacheFile)) {
     const cp = readFileSync(cacheFile, 'utf8').trim();
     // A cache whose jars vanished (cleared ~/.m2) is resolved again, never trusted.
-    if (cp && cp.split(':').every((jar) => existsSync(jar))) return cp;
+    if (cp?.split(':').every((jar) => existsSync(jar))) return cp;
   }
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvn.error || mvn.status !== 0) {
@@ -172,15 +174,28 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
 
   const uri = `bolt://${host}:${port}`;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
   await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(
+        new LauncherError(
+          `Neo4j did not become ready within ${readyTimeoutMs / 1000} s (data in ${dataDir})`,
+        ),
+      );
+    }, readyTimeoutMs);
     let buffer = '';
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       buffer += chunk;
-      if (buffer.includes('NEO4J_READY')) ready();
+      if (buffer.includes('NEO4J_READY')) {
+        clearTimeout(timer);
+        ready();
+      }
     });
     child.once('error', (err) => fail(new LauncherError(`could not start java: ${err.message}`)));
     exited.then((code) => {
+      clearTimeout(timer);
       const reason =
         stderrTail
           .split('\n')

@@ -62,12 +62,13 @@ export function connectionType<T>(
   nodeRef: ObjectRef<any, T> | InterfaceRef<any, T>,
   description: string,
 ) {
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos cannot infer a generic ref's output type
+  const ref = nodeRef as any;
   const edge = builder.objectRef<Edge<T>>(`${name}Edge`).implement({
     description: `One item of a ${name} list, with its cursor.`,
     fields: (t) => ({
       cursor: t.exposeString('cursor', { description: 'Opaque position of this item; pass it as `after`.' }),
-      // biome-ignore lint/suspicious/noExplicitAny: Pothos cannot infer a generic ref's output type
-      node: t.field({ type: nodeRef as any, resolve: (e) => e.node as never, description: 'The item.' }),
+      node: t.field({ type: ref, resolve: (e) => e.node as never, description: 'The item.' }),
     }),
   });
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
@@ -77,9 +78,8 @@ export function connectionType<T>(
         description: 'How many items match in all, across every page.',
       }),
       edges: t.field({ type: [edge], resolve: (p) => p.edges, description: 'The items of this page.' }),
-      // biome-ignore lint/suspicious/noExplicitAny: as above
       nodes: t.field({
-        type: [nodeRef as any],
+        type: [ref],
         resolve: (p) => p.edges.map((e) => e.node),
         description: 'The items of this page, without cursors.',
       }),
