@@ -7,5 +7,6 @@ import './meeting.ts';
 import './document.ts';
 import './event.ts';
 import './node.ts';
+import './network.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
