@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { ConfigError, parseConfig } from '../src/config.ts';
-import { createDriver, Db } from '../src/db/driver.ts';
+import { connect, createDriver, Db } from '../src/db/driver.ts';
 import { checkPortFree, LauncherError, NEO4J_VERSION } from '../src/runtime/local-neo4j.ts';
+import { listen } from '../src/server.ts';
 import { NEO4J_IMAGE } from './global-setup.ts';
 import { setupApp } from './helpers.ts';
 
@@ -140,6 +141,31 @@ describe('health and readiness', () => {
       });
       expect(body).not.toMatch(/\bat .+:\d+:\d+|stack|ECONNREFUSED/);
     });
+  });
+});
+
+describe('shutdown', () => {
+  it('finishes a request already in flight, then refuses new connections and closes the driver', async () => {
+    const db = await connect(inject('neo4j'));
+    const running = await listen(createApp(db), db, 0, '127.0.0.1');
+    const address = running.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+    let closed: Promise<void> | undefined;
+    running.server.once('request', () => {
+      closed = running.close();
+    });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({
+        query: '{ meeting(id: "meeting/chervonenko-deng-1959-11-06") { attendees { person { name } } } }',
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data.meeting.attendees).toHaveLength(6);
+    await closed;
+    await expect(fetch(url)).rejects.toThrow();
+    await expect(db.read('RETURN 1 AS one')).rejects.toThrow();
   });
 });
 

@@ -4,9 +4,35 @@ import type { EntityRow, Evidence, ExternalId, HistoricalDate } from '../data/ty
 import { CERTAINTIES, ENTITY_TYPES, PRECISIONS, RELATIONSHIP_TYPE_NAMES } from '../model.ts';
 import { DocumentRef } from './refs.ts';
 
+const ENTITY_TYPE_DOCS: Record<(typeof ENTITY_TYPES)[number], string> = {
+  Person: 'A person named in the sources.',
+  Institution: 'A state, party or organ, ministry or division, embassy, archive or collection.',
+  Document: 'A source document.',
+  Meeting: 'A meeting or conversation a document records.',
+  Event: 'An event the sources speak of.',
+  Place: 'A place the sources name.',
+};
+
+const RELATIONSHIP_TYPE_DOCS: Record<(typeof RELATIONSHIP_TYPE_NAMES)[number], string> = {
+  ATTENDED: 'Person → Meeting: was present, in a role.',
+  PARTICIPATED_IN: 'Person → Event: took part.',
+  REPRESENTED: 'Person → Institution: acted for it, at a meeting.',
+  MENTIONS: 'Document → any entity: names it.',
+  RECORDS: 'Document → Meeting or Event: is the record of it.',
+  AUTHORED: 'Person → Document: wrote it.',
+  TRANSLATED: 'Person → Document: translated it.',
+  OBTAINED: 'Person → Document: obtained it from the archive.',
+  HELD_BY: 'Document → Institution: is held (or published) there, with a reference.',
+  HELD_POSITION: 'Person → Institution: held a post there.',
+  PART_OF: 'Institution → Institution: is part of it.',
+  TOOK_PLACE_IN: 'Meeting or Event → Place or state: happened there.',
+};
+
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The kinds of things the graph holds.',
-  values: Object.fromEntries(ENTITY_TYPES.map((t) => [t.toUpperCase(), { value: t }])) as Record<
+  values: Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t.toUpperCase(), { value: t, description: ENTITY_TYPE_DOCS[t] }]),
+  ) as Record<
     string,
     { value: (typeof ENTITY_TYPES)[number] }
   >,
@@ -14,7 +40,9 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
 
 export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   description: 'The kinds of relationships between entities, each supported by evidence from a document.',
-  values: Object.fromEntries(RELATIONSHIP_TYPE_NAMES.map((t) => [t, { value: t }])) as Record<
+  values: Object.fromEntries(
+    RELATIONSHIP_TYPE_NAMES.map((t) => [t, { value: t, description: RELATIONSHIP_TYPE_DOCS[t] }]),
+  ) as Record<
     string,
     { value: (typeof RELATIONSHIP_TYPE_NAMES)[number] }
   >,

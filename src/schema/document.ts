@@ -177,7 +177,7 @@ builder.queryFields((t) => ({
   document: t.field({
     type: DocumentRef,
     description: 'A document by id, e.g. "document/memcon-chervonenko-deng-1959-11-06".',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Document'),
   }),
   documents: t.field({
@@ -186,8 +186,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ description: FIRST_DOC }),
       after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput }),
-      orderBy: t.arg({ type: EntityOrderEnum }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
     },
     resolve: (_r, args, ctx) => rootList(ctx, 'Document', args, 'DATE_ASC'),
   }),

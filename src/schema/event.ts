@@ -50,13 +50,13 @@ builder.queryFields((t) => ({
   event: t.field({
     type: EventRef,
     description: 'An event by id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Event'),
   }),
   place: t.field({
     type: PlaceRef,
     description: 'A place by id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Place'),
   }),
   events: t.field({
@@ -65,8 +65,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ description: FIRST_DOC }),
       after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput }),
-      orderBy: t.arg({ type: EntityOrderEnum }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
     },
     resolve: (_r, args, ctx) => rootList(ctx, 'Event', args, 'DATE_ASC'),
   }),

@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
   institution: t.field({
     type: InstitutionRef,
     description: 'An institution by id, e.g. "institution/ccp-cc".',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Institution'),
   }),
   institutions: t.field({
@@ -76,8 +76,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ description: FIRST_DOC }),
       after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput }),
-      orderBy: t.arg({ type: EntityOrderEnum }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
     },
     resolve: (_r, args, ctx) => rootList(ctx, 'Institution', args, 'NAME_ASC'),
   }),

@@ -1,7 +1,7 @@
 // Filters and ordering shared by the root lists (people, institutions, documents, meetings, events).
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { listEntities, ORDERS, type Order } from '../data/graph.ts';
+import { listEntities, type Order } from '../data/graph.ts';
 import type { EntityRow } from '../data/types.ts';
 import { parseDateArgument } from '../dates.ts';
 import type { EntityType } from '../model.ts';
@@ -36,7 +36,12 @@ export const EntityFilterInput = builder.inputType('EntityFilter', {
 
 export const EntityOrderEnum = builder.enumType('EntityOrder', {
   description: 'Sort order of a list. Undated entities come last in date orders.',
-  values: Object.fromEntries(ORDERS.map((o) => [o, { value: o }])) as Record<Order, { value: Order }>,
+  values: {
+    NAME_ASC: { value: 'NAME_ASC', description: 'By name, A to Z (case and diacritics ignored).' },
+    NAME_DESC: { value: 'NAME_DESC', description: 'By name, Z to A.' },
+    DATE_ASC: { value: 'DATE_ASC', description: 'Earliest first; undated last.' },
+    DATE_DESC: { value: 'DATE_DESC', description: 'Latest first; undated last.' },
+  } satisfies Record<Order, { value: Order; description: string }>,
 });
 
 export interface ListArgs {

@@ -82,7 +82,7 @@ builder.queryFields((t) => ({
   meeting: t.field({
     type: MeetingRef,
     description: 'A meeting by id, e.g. "meeting/chervonenko-deng-1959-11-06".',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Meeting'),
   }),
   meetings: t.field({
@@ -91,8 +91,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ description: FIRST_DOC }),
       after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput }),
-      orderBy: t.arg({ type: EntityOrderEnum }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
     },
     resolve: (_r, args, ctx) => rootList(ctx, 'Meeting', args, 'DATE_ASC'),
   }),

@@ -144,7 +144,7 @@ builder.queryFields((t) => ({
   person: t.field({
     type: PersonRef,
     description: 'A person by id, e.g. "person/deng-xiaoping".',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
     resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Person'),
   }),
   people: t.field({
@@ -153,8 +153,8 @@ builder.queryFields((t) => ({
     args: {
       first: t.arg.int({ description: FIRST_DOC }),
       after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput }),
-      orderBy: t.arg({ type: EntityOrderEnum }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
     },
     resolve: (_r, args, ctx) => rootList(ctx, 'Person', args, 'NAME_ASC'),
   }),
