@@ -60,17 +60,17 @@ describe('search forgives', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  // The memorandum and the meeting carry "Deng Xiaoping" in their titles, so with a typo or the
-  // words swapped they score close to the person (and may pass him); among people he comes first.
+  // The memorandum and the meeting carry "Deng Xiaoping" in their long titles; the person, whose
+  // whole name the words cover, still comes first with a typo or with the words swapped.
   it.each([
     ['one typo', 'Deng Xiaopng'],
     ['given name first', 'Xiaoping Deng'],
-  ])('%s: %s finds him among the first three, first among people', async (_what, text) => {
+    ['a typo in Wade–Giles', 'Teng Hsiao-pin'],
+  ])('%s: %s finds him first', async (_what, text) => {
     const hits = await search(text);
-    expect(hits.slice(0, 3).map((h) => h.node.id)).toContain(DENG);
-    expect(hits.find((h) => h.node.__typename === 'Person')?.node.id).toBe(DENG);
-    const persons = await search(text, ['PERSON']);
-    expect(persons[0]?.node.id).toBe(DENG);
+    expect(hits[0]?.node.id).toBe(DENG);
+    const ids = hits.map((h) => h.node.id);
+    expect(ids).toContain('meeting/chervonenko-deng-1959-11-06');
   });
 
   it('ranks the person above the documents and meetings that carry the name', async () => {
@@ -100,5 +100,25 @@ describe('search forgives', () => {
   it('refuses text with no letter or digit, with a code', async () => {
     const r: GqlResult<any> = await gql(SEARCH, { text: " '-. " });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ARGUMENT', argument: 'text' });
+  });
+});
+
+describe('name coverage re-ranking', () => {
+  it('counts edits and stops past the bound', async () => {
+    const { editDistance } = await import('../src/search/rank.ts');
+    expect(editDistance('xiaopng', 'xiaoping')).toBe(1);
+    expect(editDistance('khruschev', 'khrushchev')).toBe(1);
+    expect(editDistance('deng', 'teng')).toBe(1);
+    expect(editDistance('deng', 'dong', 1)).toBe(1);
+    expect(editDistance('chervonenko', 'vereshchagin')).toBe(2);
+  });
+
+  it('rewards a name whose words the query covers, not a long title that contains them', async () => {
+    const { nameCoverage } = await import('../src/search/rank.ts');
+    expect(nameCoverage('Xiaoping Deng', ['deng xiaoping'])).toBe(1);
+    expect(nameCoverage('Deng Xiaopng', ['deng xiaoping'])).toBe(1);
+    const title = ['memorandum of conversation with the general secretary of the ccp cc deng xiaoping'];
+    expect(nameCoverage('Deng Xiaoping', title)).toBeCloseTo(2 / 13);
+    expect(nameCoverage('Deng Mao', ['deng xiaoping'])).toBe(0);
   });
 });

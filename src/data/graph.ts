@@ -114,6 +114,8 @@ export async function listEntities(db: Db, q: ListQuery): Promise<{ total: numbe
 export interface SearchHit {
   id: string;
   score: number;
+  /** The entity's folded names, for re-ranking. */
+  keys: string[];
 }
 
 /**
@@ -139,7 +141,7 @@ export async function searchEntities(
      WITH node, max(score) AS score
      WHERE any(l IN labels(node) WHERE l IN $types)
      WITH node, CASE WHEN any(k IN $exact WHERE k IN node.searchKeyList) THEN score * 2 + 1 ELSE score END AS score
-     RETURN node.id AS id, score
+     RETURN node.id AS id, score, coalesce(node.searchKeyList, []) AS keys
      ORDER BY score DESC, node.sortName ASC, node.id ASC
      LIMIT $limit`,
     { q: lucene, exact: exactKeys, types, limit: neo4j.int(limit) },

@@ -32,20 +32,14 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The kinds of things the graph holds.',
   values: Object.fromEntries(
     ENTITY_TYPES.map((t) => [t.toUpperCase(), { value: t, description: ENTITY_TYPE_DOCS[t] }]),
-  ) as Record<
-    string,
-    { value: (typeof ENTITY_TYPES)[number] }
-  >,
+  ) as Record<string, { value: (typeof ENTITY_TYPES)[number] }>,
 });
 
 export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
   description: 'The kinds of relationships between entities, each supported by evidence from a document.',
   values: Object.fromEntries(
     RELATIONSHIP_TYPE_NAMES.map((t) => [t, { value: t, description: RELATIONSHIP_TYPE_DOCS[t] }]),
-  ) as Record<
-    string,
-    { value: (typeof RELATIONSHIP_TYPE_NAMES)[number] }
-  >,
+  ) as Record<string, { value: (typeof RELATIONSHIP_TYPE_NAMES)[number] }>,
 });
 
 export const PrecisionEnum = builder.enumType('DatePrecision', {

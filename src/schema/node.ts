@@ -5,6 +5,7 @@ import type { EntityRow } from '../data/types.ts';
 import { ENTITY_TYPES } from '../model.ts';
 import { searchKeys } from '../search/fold.ts';
 import { luceneQuery } from '../search/query.ts';
+import { rerank } from '../search/rank.ts';
 import { EntityRef, EntityTypeEnum, NodeRef } from './common.ts';
 import { AFTER_DOC, FIRST_DOC, makePage, type Page, PageInfoRef } from './connection.ts';
 import { checkId, invalidArgument, pageWindow } from './errors.ts';
@@ -81,7 +82,10 @@ builder.queryFields((t) => ({
       const query = luceneQuery(args.text);
       if (!query) throw invalidArgument('text', 'needs at least one letter or digit');
       const types = args.types?.length ? args.types : [...ENTITY_TYPES];
-      const hits = await searchEntities(ctx.db, query, searchKeys([args.text]), types, MAX_SEARCH_RESULTS);
+      const hits = rerank(
+        await searchEntities(ctx.db, query, searchKeys([args.text]), types, MAX_SEARCH_RESULTS),
+        args.text,
+      );
       const window = hits.slice(offset, offset + limit);
       const rows = await Promise.all(window.map((h) => ctx.loaders.existing(h.id)));
       const page = makePage(rows, hits.length, offset);
