@@ -49,7 +49,10 @@ try {
   const running = await listen(createApp(db), db, c.PORT, c.HOST);
   log(`start: GraphQL at ${running.url} (ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
+  let stopping = false;
   const shutdown = async (why: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
     log(`start: ${why}, shutting down…`);
     await running.close().catch(() => undefined);
     await neo?.stop();
@@ -57,7 +60,8 @@ try {
   };
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
-  neo?.exited.then((code) => shutdown(`local Neo4j exited (code ${code})`, 1));
+  // a JVM that dies on its own (not stopped by us) takes the API down with a non-zero exit
+  neo?.exited.then((code) => shutdown(`local Neo4j exited unexpectedly (code ${code})`, 1));
 } catch (err) {
   await neo?.stop();
   fail(err);

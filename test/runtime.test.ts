@@ -269,6 +269,8 @@ describe('npm start on the local Neo4j', () => {
     const exited = new Promise<number | null>((r) => first.child.once('exit', (c) => r(c)));
     first.child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(first.log()).toContain('start: SIGINT, shutting down');
+    expect(first.log()).not.toContain('exited unexpectedly');
     expect(await waitFor(() => !alive(jvm), 30_000)).toBe(true);
 
     // second start: same data folder, nothing to seed
