@@ -39,15 +39,13 @@ describe('the stored text and extraction', () => {
     expect(text).toContain('[signature] (S. CHERVONENKO)');
     expect(text).not.toContain('It appears your Web browser');
     expect(text).not.toContain('share document');
-    // the body is copied unaltered from the shared source
-    const source = readFileSync(
-      join(SEED_DIR, '..', '..', 'shared', 'seed', '000_37454c913c3dd27f.txt'),
-      'utf8',
-    );
+    // the body and citation are copied unaltered from the page as it was received (seed/sources/)
+    const source = readFileSync(join(SEED_DIR, 'sources', '000_37454c913c3dd27f.txt'), 'utf8');
     const body = doc
       ? text.slice(doc.extraction.document.sections.body.start, doc.extraction.document.sections.body.end)
       : '';
     expect(source).toContain(body);
+    expect(source).toContain(doc?.extraction ? text.slice(doc.extraction.document.sections.citation.start, doc.extraction.document.sections.citation.end) : '?');
     expect(body.length).toBeGreaterThan(4000);
   });
 
