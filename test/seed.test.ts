@@ -45,7 +45,14 @@ describe('the stored text and extraction', () => {
       ? text.slice(doc.extraction.document.sections.body.start, doc.extraction.document.sections.body.end)
       : '';
     expect(source).toContain(body);
-    expect(source).toContain(doc?.extraction ? text.slice(doc.extraction.document.sections.citation.start, doc.extraction.document.sections.citation.end) : '?');
+    expect(source).toContain(
+      doc?.extraction
+        ? text.slice(
+            doc.extraction.document.sections.citation.start,
+            doc.extraction.document.sections.citation.end,
+          )
+        : '?',
+    );
     expect(body.length).toBeGreaterThan(4000);
   });
 
