@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { ConfigError, parseConfig } from '../src/config.ts';
 import { connect, createDriver, Db } from '../src/db/driver.ts';
-import { checkPortFree, LauncherError, NEO4J_VERSION } from '../src/runtime/local-neo4j.ts';
+import { checkPortFree, LauncherError, NEO4J_VERSION, startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { listen } from '../src/server.ts';
 import { NEO4J_IMAGE } from './global-setup.ts';
 import { setupApp } from './helpers.ts';
@@ -105,6 +105,14 @@ describe('health and readiness', () => {
     ({ app } = await setupApp());
   });
 
+  it('serves GraphiQL opening on the attendance question', async () => {
+    const res = await app.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).toContain('meeting/chervonenko-deng-1959-11-06');
+  });
+
   it('answers /health and /ready while Neo4j answers', async () => {
     expect((await app.fetch('http://test/health')).status).toBe(200);
     expect((await app.fetch('http://test/ready')).status).toBe(200);
@@ -184,6 +192,20 @@ describe('start-up failures: one clear line, non-zero exit', () => {
     }
   });
 
+  it('the Bolt port of the local Neo4j in use', async () => {
+    const { server, port } = await occupy();
+    try {
+      const api = await checkPortFree(0, '127.0.0.1', 'PORT');
+      const r = await run('scripts/start.ts', { PORT: String(api), NEO4J_LOCAL_PORT: String(port) });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        `coldwar-graph: port ${port} on 127.0.0.1 is already in use; set NEO4J_LOCAL_PORT to another port`,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
   it('Neo4j unreachable at NEO4J_URI', async () => {
     const port = await checkPortFree(0, '127.0.0.1', 'PORT');
     const r = await run('scripts/start.ts', { NEO4J_URI: 'bolt://127.0.0.1:1', PORT: String(port) });
@@ -214,6 +236,72 @@ describe('start-up failures: one clear line, non-zero exit', () => {
     expect(r.stderr).toMatch(/Java was not found\. Install a JDK 17 or 21.*docker compose up.*NEO4J_URI/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+describe('npm start with NEO4J_URI', () => {
+  it('uses that server, starts no Neo4j of its own, and stops on SIGTERM', async () => {
+    const target = inject('neo4j');
+    const port = await checkPortFree(0, '127.0.0.1', 'PORT');
+    const child = spawn(process.execPath, node('scripts/start.ts'), {
+      cwd: root,
+      env: {
+        ...cleanEnv(),
+        PORT: String(port),
+        NEO4J_URI: target.uri,
+        NEO4J_USERNAME: target.username,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(await waitFor(() => log.includes('GraphQL at'), 60_000)).toBe(true);
+    expect(log).not.toMatch(/local Neo4j|seeded/);
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ person(id: "person/yu-zhan") { aliases } }' }),
+    });
+    expect((await res.json()).data.person.aliases).toContain('余湛');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('the local launcher', () => {
+  it('starts again on data left by a JVM that was killed outright', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cwg-kill-'));
+    const opts = {
+      dataDir,
+      port: 0,
+      password: 'kill-test-password',
+      heapMb: 512,
+      pageCacheMb: 64,
+      log: () => undefined,
+    };
+    try {
+      const first = await startLocalNeo4j(opts);
+      process.kill(first.pid, 'SIGKILL');
+      await first.exited;
+      const second = await startLocalNeo4j(opts);
+      const db = await connect({
+        uri: second.uri,
+        username: 'neo4j',
+        password: opts.password,
+        database: 'neo4j',
+      });
+      expect(await db.ping()).toBe(true);
+      await db.driver.close();
+      await second.stop();
+      expect(alive(second.pid)).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('npm start on the local Neo4j', () => {

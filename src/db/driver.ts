@@ -73,11 +73,12 @@ export class Db {
     readonly database: string,
   ) {}
 
-  /** Runs a read statement; `name` is the statement's name comment, kept for logs and errors. */
+  /** Runs a read statement (routed to a reader); the statement starts with its name comment. */
   read<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.run<T>(cypher, params, neo4j.routing.READ);
   }
 
+  /** Runs a write statement (routed to the leader). */
   write<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.run<T>(cypher, params, neo4j.routing.WRITE);
   }
@@ -130,7 +131,7 @@ export class Db {
   async ping(): Promise<boolean> {
     try {
       await this.driver.executeQuery(
-        'RETURN 1 AS ok',
+        '/* ping */ RETURN 1 AS ok',
         {},
         { database: this.database, routing: neo4j.routing.READ },
       );

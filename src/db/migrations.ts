@@ -21,9 +21,9 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export async function migrate(db: Db): Promise<void> {
-  for (const statement of MIGRATIONS) {
-    await db.write(statement);
+  for (const [i, statement] of MIGRATIONS.entries()) {
+    await db.write(`/* migrate:${i} */ ${statement}`);
   }
   // Full-text indexes populate asynchronously; wait so a search right after start sees the seed.
-  await db.write('CALL db.awaitIndexes(60)');
+  await db.write('/* awaitIndexes */ CALL db.awaitIndexes(60)');
 }
