@@ -3,13 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.ts';
 import type { Db } from './db/driver.ts';
+import { depthLimit } from './depth-limit.ts';
 import { schema } from './schema/index.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 const defaultQuery = readFileSync(join(examples, 'who-attended.graphql'), 'utf8');
+
+const depthLimitPlugin: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(depthLimit());
+  },
+};
 
 export function createApp(db: Db) {
   return createYoga({
@@ -21,6 +28,7 @@ export function createApp(db: Db) {
     graphiql: { title: 'coldwar-graph', defaultQuery },
     maskedErrors: true,
     plugins: [
+      depthLimitPlugin,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

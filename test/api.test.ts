@@ -346,6 +346,24 @@ describe('bad input', () => {
     });
   });
 
+  it('an operation nested too deeply: QUERY_TOO_DEEP, before any database call', async () => {
+    const deep = /* GraphQL */ `{ person(id: "person/yu-zhan") { attended { edges { node { meeting { attendees { person { attended { edges { node { meeting { attendees { person { name } } } } } } } } } } } } } }`;
+    const before = db.statements;
+    const r = await gql(deep);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_DEEP' } });
+    expect(r.errors?.[0]?.message).toMatch(/nested 14 levels deep; the limit is 12/);
+    expect(db.statements).toBe(before);
+    // the same through a fragment, and the GraphiQL default query stays within the limit
+    const viaFragment = await gql(
+      `fragment A on Attendance { person { attended { edges { node { meeting { attendees { person { attended { edges { node { role } } } } } } } } } } } { meeting(id: "meeting/chervonenko-deng-1959-11-06") { attendees { ...A } } }`,
+    );
+    expect(viaFragment.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
+    const { readFileSync } = await import('node:fs');
+    const ok = await gql(readFileSync(new URL('../examples/who-attended.graphql', import.meta.url), 'utf8'));
+    expect(ok.errors).toBeUndefined();
+  });
+
   it('a GraphQL syntax or validation error is reported by yoga with a 400-range status', async () => {
     const r = await gql('{ person(id: 5 { id } }');
     expect(r.status).toBe(400);
