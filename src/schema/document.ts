@@ -3,9 +3,9 @@
 import { builder } from '../builder.ts';
 import { EntityRef, EntityTypeEnum, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
 import { AFTER_DOC, connectionType, FIRST_DOC, pageOf } from './connection.ts';
-import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import { entityRootFields } from './lists.ts';
 import { DocumentRef, HoldingRef, InstitutionRef, MeetingRef, MentionRef, PersonRef } from './refs.ts';
-import { entityById, neighbours, rels } from './resolve.ts';
+import { neighbours, rels } from './resolve.ts';
 
 export const MentionConnection = connectionType(
   'Mention',
@@ -171,24 +171,9 @@ builder.interfaceField(EntityRef, 'mentionedIn', (t) =>
   }),
 );
 
-const DocumentConnection = connectionType('Document', DocumentRef, 'A page of documents.');
-
-builder.queryFields((t) => ({
-  document: t.field({
-    type: DocumentRef,
-    description: 'A document by id, e.g. "document/memcon-chervonenko-deng-1959-11-06".',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Document'),
-  }),
-  documents: t.field({
-    type: DocumentConnection,
-    description: 'Documents, filtered and ordered (earliest first unless told otherwise).',
-    args: {
-      first: t.arg.int({ description: FIRST_DOC }),
-      after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
-      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
-    },
-    resolve: (_r, args, ctx) => rootList(ctx, 'Document', args, 'DATE_ASC'),
-  }),
-}));
+entityRootFields({
+  label: 'Document',
+  ref: DocumentRef,
+  one: ['document', 'A document by id, e.g. "document/memcon-chervonenko-deng-1959-11-06".'],
+  many: ['documents', 'Documents, filtered and ordered (earliest first unless told otherwise).', 'DATE_ASC'],
+});

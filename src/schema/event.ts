@@ -1,10 +1,8 @@
 // Event and Place: celebrations and visits the documents speak of, and where they happened.
-import { builder } from '../builder.ts';
 import { EntityRef, HistoricalDateRef, NodeRef } from './common.ts';
-import { AFTER_DOC, connectionType, FIRST_DOC } from './connection.ts';
-import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import { entityRootFields } from './lists.ts';
 import { EventRef, ParticipationRef, PlaceRef } from './refs.ts';
-import { entityById, neighbours, rels } from './resolve.ts';
+import { neighbours, rels } from './resolve.ts';
 
 EventRef.implement({
   description: 'An event the sources speak of: a celebration, a visit, a revolution.',
@@ -44,30 +42,10 @@ PlaceRef.implement({
   }),
 });
 
-const EventConnection = connectionType('Event', EventRef, 'A page of events.');
-
-builder.queryFields((t) => ({
-  event: t.field({
-    type: EventRef,
-    description: 'An event by id.',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Event'),
-  }),
-  place: t.field({
-    type: PlaceRef,
-    description: 'A place by id.',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Place'),
-  }),
-  events: t.field({
-    type: EventConnection,
-    description: 'Events, filtered and ordered (earliest first; undated last).',
-    args: {
-      first: t.arg.int({ description: FIRST_DOC }),
-      after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
-      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
-    },
-    resolve: (_r, args, ctx) => rootList(ctx, 'Event', args, 'DATE_ASC'),
-  }),
-}));
+entityRootFields({
+  label: 'Event',
+  ref: EventRef,
+  one: ['event', 'An event by id.'],
+  many: ['events', 'Events, filtered and ordered (earliest first; undated last).', 'DATE_ASC'],
+});
+entityRootFields({ label: 'Place', ref: PlaceRef, one: ['place', 'A place by id.'] });

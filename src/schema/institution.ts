@@ -1,10 +1,8 @@
 // Institution: states, parties and their organs, ministries and divisions, embassies, archives.
-import { builder } from '../builder.ts';
 import { EntityRef, NodeRef } from './common.ts';
-import { AFTER_DOC, connectionType, FIRST_DOC } from './connection.ts';
-import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import { entityRootFields } from './lists.ts';
 import { HoldingRef, InstitutionRef, PersonRef, PositionRef, RepresentationRef } from './refs.ts';
-import { ends, entityById, neighbours, rels } from './resolve.ts';
+import { ends, neighbours, rels } from './resolve.ts';
 
 InstitutionRef.implement({
   description: 'A state, party, party organ, ministry or division, embassy, archive or collection.',
@@ -61,24 +59,9 @@ InstitutionRef.implement({
   }),
 });
 
-const InstitutionConnection = connectionType('Institution', InstitutionRef, 'A page of institutions.');
-
-builder.queryFields((t) => ({
-  institution: t.field({
-    type: InstitutionRef,
-    description: 'An institution by id, e.g. "institution/ccp-cc".',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Institution'),
-  }),
-  institutions: t.field({
-    type: InstitutionConnection,
-    description: 'Institutions, filtered and ordered (by name unless told otherwise).',
-    args: {
-      first: t.arg.int({ description: FIRST_DOC }),
-      after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
-      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
-    },
-    resolve: (_r, args, ctx) => rootList(ctx, 'Institution', args, 'NAME_ASC'),
-  }),
-}));
+entityRootFields({
+  label: 'Institution',
+  ref: InstitutionRef,
+  one: ['institution', 'An institution by id, e.g. "institution/ccp-cc".'],
+  many: ['institutions', 'Institutions, filtered and ordered (by name unless told otherwise).', 'NAME_ASC'],
+});

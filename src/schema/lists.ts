@@ -1,4 +1,6 @@
 // Filters and ordering shared by the root lists (people, institutions, documents, meetings, events).
+
+import type { ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { listEntities, type Order } from '../data/graph.ts';
@@ -6,8 +8,9 @@ import type { EntityRow } from '../data/types.ts';
 import { parseDateArgument } from '../dates.ts';
 import type { EntityType } from '../model.ts';
 import { fold } from '../search/fold.ts';
-import { makePage, type Page } from './connection.ts';
+import { AFTER_DOC, connectionType, FIRST_DOC, makePage, type Page } from './connection.ts';
 import { invalidArgument, pageWindow } from './errors.ts';
+import { entityById } from './resolve.ts';
 
 export const DateRangeInput = builder.inputType('DateRange', {
   description:
@@ -87,4 +90,42 @@ export async function rootList(
   });
   for (const row of rows) ctx.loaders.entity.prime(row.id, row);
   return makePage(rows, total, offset);
+}
+
+export interface RootFieldsOptions {
+  label: EntityType;
+  // biome-ignore lint/suspicious/noExplicitAny: refs of any builder type map
+  ref: ObjectRef<any, EntityRow>;
+  /** The by-id field, e.g. `person`, and its description. */
+  one: [name: string, description: string];
+  /** The list field, e.g. `people`, its description and default order; omitted for types without one. */
+  many?: [name: string, description: string, defaultOrder: Order];
+}
+
+/** Declares a type's root fields: one by id (form and type checked first), and a filtered, ordered list. */
+export function entityRootFields({ label, ref, one, many }: RootFieldsOptions): void {
+  const connection = many && connectionType(label, ref, `A page of ${many[0]}.`);
+  builder.queryFields((t) => ({
+    [one[0]]: t.field({
+      type: ref,
+      description: one[1],
+      args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
+      resolve: (_r, args, ctx) => entityById(ctx, String(args.id), label),
+    }),
+    ...(many && connection
+      ? {
+          [many[0]]: t.field({
+            type: connection,
+            description: many[1],
+            args: {
+              first: t.arg.int({ description: FIRST_DOC }),
+              after: t.arg.string({ description: AFTER_DOC }),
+              filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
+              orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
+            },
+            resolve: (_r, args, ctx) => rootList(ctx, label, args, many[2]),
+          }),
+        }
+      : {}),
+  }));
 }

@@ -1,8 +1,6 @@
 // Meeting: a recorded conversation, its date, who attended in what role, and which documents record it.
-import { builder } from '../builder.ts';
 import { EntityRef, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
-import { AFTER_DOC, connectionType, FIRST_DOC } from './connection.ts';
-import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import { entityRootFields } from './lists.ts';
 import {
   AttendanceRef,
   DocumentRef,
@@ -11,7 +9,7 @@ import {
   PersonRef,
   RepresentationRef,
 } from './refs.ts';
-import { entityById, neighbours, rels } from './resolve.ts';
+import { neighbours, rels } from './resolve.ts';
 
 MeetingRef.implement({
   description: 'A meeting or conversation that a document records.',
@@ -76,24 +74,9 @@ AttendanceRef.implement({
   }),
 });
 
-const MeetingConnection = connectionType('Meeting', MeetingRef, 'A page of meetings.');
-
-builder.queryFields((t) => ({
-  meeting: t.field({
-    type: MeetingRef,
-    description: 'A meeting by id, e.g. "meeting/chervonenko-deng-1959-11-06".',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Meeting'),
-  }),
-  meetings: t.field({
-    type: MeetingConnection,
-    description: 'Meetings, filtered and ordered (earliest first unless told otherwise).',
-    args: {
-      first: t.arg.int({ description: FIRST_DOC }),
-      after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
-      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
-    },
-    resolve: (_r, args, ctx) => rootList(ctx, 'Meeting', args, 'DATE_ASC'),
-  }),
-}));
+entityRootFields({
+  label: 'Meeting',
+  ref: MeetingRef,
+  one: ['meeting', 'A meeting by id, e.g. "meeting/chervonenko-deng-1959-11-06".'],
+  many: ['meetings', 'Meetings, filtered and ordered (earliest first unless told otherwise).', 'DATE_ASC'],
+});

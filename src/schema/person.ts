@@ -1,8 +1,7 @@
 // Person: positions, attendance, representation and participation, each with evidence.
-import { builder } from '../builder.ts';
 import { EntityRef, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
 import { AFTER_DOC, connectionType, FIRST_DOC, pageOf } from './connection.ts';
-import { EntityFilterInput, EntityOrderEnum, rootList } from './lists.ts';
+import { entityRootFields } from './lists.ts';
 import {
   AttendanceRef,
   EventRef,
@@ -13,7 +12,7 @@ import {
   PositionRef,
   RepresentationRef,
 } from './refs.ts';
-import { entityById, rels } from './resolve.ts';
+import { rels } from './resolve.ts';
 
 export const AttendanceConnection = connectionType(
   'Attendance',
@@ -138,24 +137,9 @@ ParticipationRef.implement({
   }),
 });
 
-const PersonConnection = connectionType('Person', PersonRef, 'A page of people.');
-
-builder.queryFields((t) => ({
-  person: t.field({
-    type: PersonRef,
-    description: 'A person by id, e.g. "person/deng-xiaoping".',
-    args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-    resolve: (_r, args, ctx) => entityById(ctx, String(args.id), 'Person'),
-  }),
-  people: t.field({
-    type: PersonConnection,
-    description: 'People, filtered and ordered (by name unless told otherwise).',
-    args: {
-      first: t.arg.int({ description: FIRST_DOC }),
-      after: t.arg.string({ description: AFTER_DOC }),
-      filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
-      orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
-    },
-    resolve: (_r, args, ctx) => rootList(ctx, 'Person', args, 'NAME_ASC'),
-  }),
-}));
+entityRootFields({
+  label: 'Person',
+  ref: PersonRef,
+  one: ['person', 'A person by id, e.g. "person/deng-xiaoping".'],
+  many: ['people', 'People, filtered and ordered (by name unless told otherwise).', 'NAME_ASC'],
+});
