@@ -16,7 +16,9 @@ try {
   process.stderr.write(
     `neo4j: Neo4j ${NEO4J_VERSION} ready at ${neo.uri} (user neo4j, data in ${c.NEO4J_LOCAL_DATA}) after ${((Date.now() - started) / 1000).toFixed(1)} s; Ctrl-C stops it\n`,
   );
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    stopping = true;
     process.stderr.write(`neo4j: ${signal}, shutting down…\n`);
     await neo.stop();
     process.stderr.write('neo4j: stopped\n');
@@ -25,8 +27,10 @@ try {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const code = await neo.exited;
-  process.stderr.write(`neo4j: the JVM exited unexpectedly (code ${code})\n`);
-  process.exit(1);
+  if (!stopping) {
+    process.stderr.write(`neo4j: the JVM exited unexpectedly (code ${code})\n`);
+    process.exit(1);
+  }
 } catch (err) {
   fail(err);
 }

@@ -6,15 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { createContext } from './context.ts';
 import type { Db } from './db/driver.ts';
-import { depthLimit } from './depth-limit.ts';
+import { operationLimits } from './operation-limits.ts';
 import { schema } from './schema/index.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 const defaultQuery = readFileSync(join(examples, 'who-attended.graphql'), 'utf8');
 
-const depthLimitPlugin: Plugin = {
+const limitsPlugin: Plugin = {
   onValidate({ addValidationRule }) {
-    addValidationRule(depthLimit());
+    addValidationRule(operationLimits());
   },
 };
 
@@ -26,9 +26,10 @@ export function createApp(db: Db) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'coldwar-graph', defaultQuery },
-    maskedErrors: true,
+    // never in development mode: no original error or stack in a response, whatever NODE_ENV says
+    maskedErrors: { isDev: false },
     plugins: [
-      depthLimitPlugin,
+      limitsPlugin,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

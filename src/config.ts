@@ -40,9 +40,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const given = cleaned[name];
-    throw new ConfigError(
-      `invalid ${name}${given === undefined ? '' : `=${JSON.stringify(given)}`}: ${issue?.message ?? 'invalid'}`,
-    );
+    // never echo a secret
+    const shown =
+      given === undefined ? '' : /PASSWORD/.test(name) ? ' (value hidden)' : `=${JSON.stringify(given)}`;
+    throw new ConfigError(`invalid ${name}${shown}: ${issue?.message ?? 'invalid'}`);
   }
   return Object.freeze(result.data);
 }

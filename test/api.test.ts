@@ -1,14 +1,17 @@
 // The GraphQL API over the seeded memorandum: every field with its evidence, paging, filters,
 // ordering, and clear errors for bad input.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/driver.ts';
 import { setupApp } from './helpers.ts';
 
 let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
 let db: Db;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ gql, db } = await setupApp());
+  ({ gql, db, close } = await setupApp());
 });
+// registered before the file's other afterAll hooks, so it runs after them
+afterAll(() => close());
 
 const DOC = 'document/memcon-chervonenko-deng-1959-11-06';
 const MEETING = 'meeting/chervonenko-deng-1959-11-06';
@@ -180,7 +183,9 @@ describe('people and institutions', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.embassy.kind).toBe('embassy');
     expect(r.data.embassy.parent).toEqual({ id: 'institution/ussr' });
+    // the ambassador twice: stated on 8 December, inferred for the conversation of 6 November
     expect(r.data.embassy.positions.map((p: any) => p.title).sort()).toEqual([
+      'Ambassador of the USSR in the PRC',
       'Ambassador of the USSR in the PRC',
       'Counselor',
       'Third secretary',
@@ -362,6 +367,43 @@ describe('bad input', () => {
     const { readFileSync } = await import('node:fs');
     const ok = await gql(readFileSync(new URL('../examples/who-attended.graphql', import.meta.url), 'utf8'));
     expect(ok.errors).toBeUndefined();
+  });
+
+  it('a document of doubling fragments is measured in linear time and refused as too large', async () => {
+    const n = 40; // 2^40 fields once expanded
+    const fragments = Array.from({ length: n }, (_, i) =>
+      i === n - 1
+        ? `fragment F${i} on Query { __typename people(first: 1) { totalCount } }`
+        : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const before = db.statements;
+    const r = await gql(`${fragments}\n{ ...F0 }`);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE' });
+    expect(r.errors?.[0]?.message).toMatch(/selects \d+ fields \(fragments expanded\); the limit is 2000/);
+    expect(db.statements).toBe(before);
+  });
+
+  it('too many expensive fields in one operation: QUERY_TOO_LARGE', async () => {
+    const many = Array.from({ length: 11 }, (_, i) => `s${i}: search(text: "Deng") { totalCount }`).join(' ');
+    const r = await gql(`{ ${many} }`);
+    expect(r.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_LARGE', expensive: 11, limit: 10 },
+    });
+    const ten = Array.from({ length: 10 }, (_, i) => `s${i}: search(text: "Deng") { totalCount }`).join(' ');
+    expect((await gql(`{ ${ten} }`)).errors).toBeUndefined();
+  });
+
+  it('search text too long: INVALID_ARGUMENT before any database call', async () => {
+    const before = db.statements;
+    const words = await gql('query ($t: String!) { search(text: $t) { totalCount } }', {
+      t: 'deng '.repeat(17),
+    });
+    expect(words.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT', argument: 'text' } });
+    const chars = await gql('query ($t: String!) { search(text: $t) { totalCount } }', {
+      t: 'x'.repeat(201),
+    });
+    expect(chars.errors?.[0]?.message).toMatch(/at most 200 characters and 16 words/);
+    expect(db.statements).toBe(before);
   });
 
   it('a GraphQL syntax or validation error is reported by yoga with a 400-range status', async () => {

@@ -86,14 +86,20 @@ export default async function setup(project: TestProject) {
     };
   }
   say(`Neo4j: ${target.via}`);
-  const db = await connect(target);
-  try {
-    await seed(db);
-  } finally {
-    await db.driver.close();
-  }
-  project.provide('neo4j', target);
-  return async () => {
+  const teardown = async () => {
     for (const stop of stops.reverse()) await stop();
   };
+  try {
+    const db = await connect(target);
+    try {
+      await seed(db);
+    } finally {
+      await db.driver.close();
+    }
+  } catch (err) {
+    await teardown(); // vitest calls no teardown when setup throws
+    throw err;
+  }
+  project.provide('neo4j', target);
+  return teardown;
 }

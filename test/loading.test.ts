@@ -71,9 +71,15 @@ async function statementsFor(meetings: number): Promise<{ statements: number; ro
   return { statements, rows };
 }
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ gql, db } = await setupApp());
+  ({ gql, db, close } = await setupApp());
 });
+
+// registered before the file's other afterAll hooks, so it runs after them
+
+afterAll(() => close());
 afterAll(async () => {
   await db.write('/* testClearFixture */ MATCH (n:Entity {fixture: $f}) DETACH DELETE n', { f: FIXTURE });
 });

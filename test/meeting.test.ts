@@ -1,10 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GqlResult, setupApp } from './helpers.ts';
 
 let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ gql } = await setupApp());
+  ({ gql, close } = await setupApp());
 });
+// registered before the file's other afterAll hooks, so it runs after them
+afterAll(() => close());
 
 const MEETING = 'meeting/chervonenko-deng-1959-11-06';
 

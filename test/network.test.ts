@@ -8,9 +8,12 @@ import { type GqlResult, setupApp } from './helpers.ts';
 
 let db: Db;
 let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ db, gql } = await setupApp());
+  ({ db, gql, close } = await setupApp());
 });
+// registered before the file's other afterAll hooks, so it runs after them
+afterAll(() => close());
 
 const MEETING = 'meeting/chervonenko-deng-1959-11-06';
 const MEMO = 'document/memcon-chervonenko-deng-1959-11-06';
@@ -395,11 +398,15 @@ describe('co-attendance and positions', () => {
     expect(await at(DENG, '1959')).toEqual(['General Secretary @ institution/ccp-cc']);
     expect(await at(DENG, '1959-11-07')).toEqual([]);
     expect(await at(DENG, '1960')).toEqual([]);
-    // Chervonenko is attested as ambassador on the memorandum's date, 8 December 1959
-    expect(await at('person/stepan-chervonenko', '1959-11-06')).toEqual([]);
+    // Chervonenko signs as ambassador on 8 December 1959 (stated); that he held the post at the
+    // conversation of 6 November is inferred; on a day attested by neither he holds nothing
+    expect(await at('person/stepan-chervonenko', '1959-11-06')).toEqual([
+      'Ambassador of the USSR in the PRC @ institution/ussr-embassy-prc',
+    ]);
     expect(await at('person/stepan-chervonenko', '1959-12')).toEqual([
       'Ambassador of the USSR in the PRC @ institution/ussr-embassy-prc',
     ]);
+    expect(await at('person/stepan-chervonenko', '1959-11-20')).toEqual([]);
   });
 });
 

@@ -1,12 +1,15 @@
 // Search that forgives: case, diacritics, punctuation, Wade–Giles and pinyin, Cyrillic, Chinese
 // characters, initials, surnames alone and one typo all find the same person, ranked first.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GqlResult, setupApp } from './helpers.ts';
 
 let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ({ gql } = await setupApp());
+  ({ gql, close } = await setupApp());
 });
+// registered before the file's other afterAll hooks, so it runs after them
+afterAll(() => close());
 
 const SEARCH = /* GraphQL */ `
   query ($text: String!, $types: [EntityType!], $first: Int) {

@@ -156,7 +156,7 @@ describe('the seeded graph', () => {
        MATCH (d:Entity:Document {id: r.source})
        RETURN d.text AS text, r.quotes AS quotes, r.starts AS starts, r.ends AS ends`,
     );
-    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(rows.length).toBeGreaterThanOrEqual(61);
     for (const r of rows) {
       r.quotes.forEach((q, i) => {
         expect(r.text.slice(r.starts[i], r.ends[i])).toBe(q);
@@ -299,5 +299,105 @@ describe('broken extraction files are rejected before anything is written', () =
     const before = await snapshot();
     await expect(seed(db, dir)).rejects.toThrow(/dangling id meeting\/never-held/);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a second document touching the same entities', () => {
+  // A synthetic fixture (not a historical source): it only exercises how documents combine.
+  const DOC2 = 'document/test-fixture-second';
+  const text = 'Fixture text. The Soviet state is named here. A fixture body mentions Fixture Person.';
+  function fixtureDir(withPerson: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cwg-second-'));
+    cpSync(SEED_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'texts', 'test-fixture-second.txt'), text);
+    const at = (q: string) => ({
+      quote: q,
+      start: text.indexOf(q),
+      end: text.indexOf(q) + q.length,
+      certainty: 'stated',
+    });
+    writeFileSync(
+      join(dir, 'extractions', 'zz-test-fixture-second.json'),
+      JSON.stringify({
+        format: 'coldwar-graph/extraction@1',
+        document: {
+          id: DOC2,
+          title: 'Fixture',
+          description: 'Synthetic test fixture.',
+          textFile: 'test-fixture-second.txt',
+          sections: { citation: { start: 0, end: 13 }, body: { start: 14, end: text.length } },
+          date: { value: '1960', precision: 'year' },
+          language: 'en',
+        },
+        entities: [
+          {
+            id: 'institution/ussr',
+            type: 'Institution',
+            name: 'Union of Soviet Socialist Republics',
+            description: 'The Soviet state.',
+          },
+          ...(withPerson
+            ? [
+                {
+                  id: 'person/test-fixture-person',
+                  type: 'Person',
+                  name: 'Fixture Person',
+                  description: 'Synthetic.',
+                },
+              ]
+            : []),
+        ],
+        relationships: [
+          { type: 'MENTIONS', from: DOC2, to: 'institution/ussr', evidence: [at('The Soviet state')] },
+          ...(withPerson
+            ? [
+                {
+                  type: 'MENTIONS',
+                  from: DOC2,
+                  to: 'person/test-fixture-person',
+                  evidence: [at('Fixture Person')],
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+    return dir;
+  }
+  const ussr = async () =>
+    (
+      await db.read<{ ids: string[]; sources: string[]; how: string[] }>(
+        "/* testUssr */ MATCH (n:Entity {id: 'institution/ussr'}) RETURN n.externalIds AS ids, n.sources AS sources, n.externalIdSources AS how",
+      )
+    )[0];
+  const exists = async (id: string) =>
+    (
+      await db.read<{ n: number }>('/* testExists */ MATCH (n:Entity {id: $id}) RETURN count(n) AS n', { id })
+    )[0]?.n;
+
+  afterAll(async () => {
+    // remove the fixture document and what only it supports, then restore the memorandum's state
+    await db.write(
+      `/* testRemoveFixture */ MATCH (n:Entity) WHERE $doc IN n.sources
+       SET n.sources = [s IN n.sources WHERE s <> $doc]
+       WITH n WHERE size(n.sources) = 0 DETACH DELETE n`,
+      { doc: DOC2 },
+    );
+    await seed(db);
+  });
+
+  it('keeps the identifiers and sources the first document gave, and drops an entity no document supports', async () => {
+    const before = await ussr();
+    expect(before?.ids).toEqual(['wikidata:Q15180']);
+    await seed(db, fixtureDir(true));
+    const after = await ussr();
+    expect(after?.ids).toEqual(['wikidata:Q15180']);
+    expect(after?.how).toEqual(before?.how);
+    expect(after?.sources).toEqual(['document/memcon-chervonenko-deng-1959-11-06', DOC2]);
+    expect(await exists('person/test-fixture-person')).toBe(1);
+    // the fixture is corrected: it no longer names the person, so the person goes, the state stays
+    await seed(db, fixtureDir(false));
+    expect(await exists('person/test-fixture-person')).toBe(0);
+    expect((await ussr())?.sources).toEqual(['document/memcon-chervonenko-deng-1959-11-06', DOC2]);
   });
 });

@@ -48,7 +48,7 @@ export async function relationshipsByNode(
      MATCH (n:Entity {id: key})
      MATCH ${pattern}
      RETURN key, m.id AS other, properties(r) AS props
-     ORDER BY key, coalesce(m.dateEarliest, ''), m.sortName, r.id`,
+     ORDER BY key, m.dateEarliest IS NULL, m.dateEarliest, m.sortName, r.id`,
     { ids },
   );
   const byKey = new Map<string, RelationshipRow[]>(ids.map((id) => [id, []]));
@@ -132,14 +132,15 @@ export async function searchEntities(
   return db.read<SearchHit>(
     `/* searchEntities */
      CALL {
-       CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $limit}) YIELD node, score
+       CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node, score
        RETURN node, score
        UNION ALL
-       CALL db.index.fulltext.queryNodes('document_text', $q, {limit: $limit}) YIELD node, score
+       CALL db.index.fulltext.queryNodes('document_text', $q) YIELD node, score
        RETURN node, score * 0.5 AS score
      }
+     // filter by type before the limit, so a narrow search is not starved by other kinds
+     WITH node, score WHERE any(l IN labels(node) WHERE l IN $types)
      WITH node, max(score) AS score
-     WHERE any(l IN labels(node) WHERE l IN $types)
      WITH node, CASE WHEN any(k IN $exact WHERE k IN node.searchKeyList) THEN score * 2 + 1 ELSE score END AS score
      RETURN node.id AS id, score, coalesce(node.searchKeyList, []) AS keys
      ORDER BY score DESC, node.sortName ASC, node.id ASC

@@ -142,6 +142,11 @@ export class Db {
   }
 }
 
+/** The URI without any `user:password@` part, for messages. */
+export function withoutUserInfo(uri: string): string {
+  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/, '$1');
+}
+
 /** Connects and verifies, or throws one line naming the URI and what failed. */
 export async function connect(options: DbOptions): Promise<Db> {
   const driver = createDriver(options);
@@ -151,7 +156,7 @@ export async function connect(options: DbOptions): Promise<Db> {
     await driver.close();
     const e = err as { code?: string; message?: string };
     throw new Error(
-      `cannot reach Neo4j at ${options.uri} (database "${options.database}", user "${options.username}"): ${e.code ?? 'error'}: ${(e.message ?? '').split('\n')[0]}`,
+      `cannot reach Neo4j at ${withoutUserInfo(options.uri)} (database "${options.database}", user "${options.username}"): ${e.code ?? 'error'}: ${(e.message ?? '').split('\n')[0]}`,
     );
   }
   return new Db(driver, options.database);

@@ -186,13 +186,17 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     }, readyTimeoutMs);
     let buffer = '';
     child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      buffer += chunk;
+    const onData = (chunk: string) => {
+      buffer = (buffer + chunk).slice(-200);
       if (buffer.includes('NEO4J_READY')) {
         clearTimeout(timer);
+        // stop looking, but keep draining the pipe so the JVM never blocks on a full one
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
         ready();
       }
-    });
+    };
+    child.stdout?.on('data', onData);
     child.once('error', (err) => fail(new LauncherError(`could not start java: ${err.message}`)));
     exited.then((code) => {
       clearTimeout(timer);

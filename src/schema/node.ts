@@ -42,6 +42,8 @@ const SearchConnectionRef = builder.objectRef<Page<EntityRow, SearchEdge>>('Sear
 });
 
 const MAX_SEARCH_RESULTS = 500;
+const MAX_SEARCH_TEXT = 200;
+const MAX_SEARCH_WORDS = 16;
 
 builder.queryFields((t) => ({
   node: t.field({
@@ -79,6 +81,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const { offset, limit } = pageWindow(args);
+      if (args.text.length > MAX_SEARCH_TEXT || args.text.trim().split(/\s+/).length > MAX_SEARCH_WORDS) {
+        throw invalidArgument('text', `at most ${MAX_SEARCH_TEXT} characters and ${MAX_SEARCH_WORDS} words`);
+      }
       const query = luceneQuery(args.text);
       if (!query) throw invalidArgument('text', 'needs at least one letter or digit');
       const types = args.types?.length ? args.types : [...ENTITY_TYPES];

@@ -26,7 +26,15 @@ interface EntityRow {
   id: string;
   aliases: string[];
   keys: string[];
+  /** `scheme:value` identifiers and, at the same index, how each was verified; unioned on load. */
+  externalIds: string[];
+  externalIdSources: string[];
   props: Props;
+}
+
+/** Leaves out null values, so one document's silence never erases what another stated. */
+function present(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
 }
 
 export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
@@ -41,7 +49,9 @@ export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
     id: d.id,
     aliases: d.aliases,
     keys: searchKeys([d.title, ...d.aliases]),
-    props: {
+    externalIds: [],
+    externalIdSources: [],
+    props: present({
       name: d.title,
       title: d.title,
       sortName: fold(d.title),
@@ -55,26 +65,24 @@ export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
       archiveReference: d.archiveReference ?? null,
       language: d.language,
       note: d.note ?? null,
-      externalIds: [],
-      externalIdSources: [],
       ...dateProps('date', d.date),
-    },
+    }),
   });
   for (const e of x.entities) {
     rows.get(e.type)?.push({
       id: e.id,
       aliases: e.aliases,
       keys: searchKeys([e.name, ...e.aliases]),
-      props: {
+      externalIds: e.externalIds.map((x) => `${x.scheme}:${x.value}`),
+      externalIdSources: e.externalIds.map((x) => x.verifiedBy),
+      props: present({
         name: e.name,
         sortName: fold(e.name),
         description: e.description,
         kind: e.kind ?? null,
         note: e.note ?? null,
-        externalIds: e.externalIds.map((x) => `${x.scheme}:${x.value}`),
-        externalIdSources: e.externalIds.map((x) => x.verifiedBy),
         ...dateProps('date', e.date),
-      },
+      }),
     });
   }
   return rows;
@@ -131,6 +139,9 @@ export async function loadDocument(db: Db, v: ValidatedDocument): Promise<LoadCo
          MERGE (n:Entity {id: row.id})
          SET n:${label}, n += row.props,
              n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+             n.externalIdSources = reduce(acc = coalesce(n.externalIdSources, []), i IN range(0, size(row.externalIds) - 1) |
+               CASE WHEN row.externalIds[i] IN coalesce(n.externalIds, []) THEN acc ELSE acc + row.externalIdSources[i] END),
+             n.externalIds = reduce(acc = coalesce(n.externalIds, []), x IN row.externalIds | CASE WHEN x IN acc THEN acc ELSE acc + x END),
              n.searchKeyList = reduce(acc = coalesce(n.searchKeyList, []), k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END),
              n.sources = CASE WHEN $doc IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $doc END
          SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + ' | '),
@@ -153,6 +164,17 @@ export async function loadDocument(db: Db, v: ValidatedDocument): Promise<LoadCo
         { rows },
       );
     }
+    // entities this document once supported but no longer lists lose it as a source, and go
+    // when no document supports them any more
+    await tx.run(
+      `/* seedPruneEntities */
+       MATCH (n:Entity)
+       WHERE $doc IN n.sources AND NOT n.id IN $ids
+       SET n.sources = [s IN n.sources WHERE s <> $doc]
+       WITH n WHERE size(n.sources) = 0
+       DETACH DELETE n`,
+      { doc: docId, ids: [...nodes.values()].flatMap((rows) => rows.map((r) => r.id)) },
+    );
     // seedPruneRelationships: relationships this document once supported but no longer lists
     await tx.run(
       `/* seedPruneRelationships */
