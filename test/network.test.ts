@@ -144,8 +144,9 @@ describe('paths on the memorandum', () => {
     const r: GqlResult<any> = await gql(query, {});
     expect(r.errors).toBeUndefined();
     const paths: PathJson[] = r.data.allShortestPaths;
-    // three embassy staff attended, and each is tied to the embassy twice (REPRESENTED, HELD_POSITION)
-    expect(paths.length).toBe(6);
+    // three embassy staff attended, each tied to the embassy by REPRESENTED and HELD_POSITION, and the
+    // ambassador by a second HELD_POSITION (stated on 8 December, inferred for 6 November): 3 × 2 + 1
+    expect(paths.length).toBe(7);
     for (const p of paths) {
       expect(p.length).toBe(3);
       expectChain(p, 'person/yu-zhan', 'institution/ussr-embassy-prc');

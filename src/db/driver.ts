@@ -144,7 +144,7 @@ export class Db {
 
 /** The URI without any `user:password@` part, for messages. */
 export function withoutUserInfo(uri: string): string {
-  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/, '$1');
+  return uri.replace(/^([a-z0-9+]+:\/\/)[^@/]*@/, '$1');
 }
 
 /** Connects and verifies, or throws one line naming the URI and what failed. */
