@@ -1,11 +1,11 @@
 // Per-request DataLoaders: one for entities by id, one per (relationship type, direction). Each
 // batch is one UNWIND statement, so a query costs statements per level of nesting, not per row.
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { type Direction, entitiesByIds, relationshipsByNode } from './data/graph.ts';
 import type { EntityRow, RelationshipRow } from './data/types.ts';
 import type { Db } from './db/driver.ts';
 import type { RelationshipType } from './model.ts';
+import { notFound } from './schema/errors.ts';
 
 export interface Loaders {
   /** Entity by id; null when no entity has that id. */
@@ -36,9 +36,7 @@ export function createLoaders(db: Db): Loaders {
     },
     async existing(id) {
       const row = await entity.load(id);
-      if (!row) {
-        throw new GraphQLError(`No entity has the id "${id}".`, { extensions: { code: 'NOT_FOUND', id } });
-      }
+      if (!row) throw notFound(id);
       return row;
     },
   };

@@ -3,6 +3,7 @@
 import { builder } from '../builder.ts';
 import { EntityRef, EntityTypeEnum, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
 import { AFTER_DOC, connectionType, FIRST_DOC, pageOf } from './connection.ts';
+import { typeOfId } from './errors.ts';
 import { entityRootFields } from './lists.ts';
 import { DocumentRef, HoldingRef, InstitutionRef, MeetingRef, MentionRef, PersonRef } from './refs.ts';
 import { neighbours, rels } from './resolve.ts';
@@ -102,18 +103,12 @@ DocumentRef.implement({
       resolve: async (d, args, ctx) => {
         const list = await rels(ctx, d.id, 'MENTIONS', 'out');
         const types = args.types;
-        const kept = types?.length ? list.filter((r) => types.includes(typeFromId(r.to))) : list;
+        const kept = types?.length ? list.filter((r) => types.includes(typeOfId(r.to))) : list;
         return pageOf(kept, args);
       },
     }),
   }),
 });
-
-/** The type an id names, from its prefix ("person/…" → Person). */
-function typeFromId(id: string): (typeof EntityTypeEnum)['$inferType'] {
-  const prefix = id.slice(0, id.indexOf('/'));
-  return `${prefix[0]?.toUpperCase()}${prefix.slice(1)}` as (typeof EntityTypeEnum)['$inferType'];
-}
 
 MentionRef.implement({
   description: 'A document naming an entity, with the passage.',

@@ -1,5 +1,6 @@
 // Expected failures: GraphQL errors with a code, raised before any database call where possible.
 import { GraphQLError } from 'graphql';
+import { type DateInterval, parseDateArgument } from '../dates.ts';
 import type { EntityType } from '../model.ts';
 import { ID_PATTERN } from '../seed/format.ts';
 
@@ -21,6 +22,19 @@ const prefixes: Record<string, EntityType> = {
   place: 'Place',
 };
 
+/** The type an id names by its prefix ("person/…" → Person); only for ids already checked or stored. */
+export function typeOfId(id: string): EntityType {
+  return prefixes[id.slice(0, id.indexOf('/'))] as EntityType;
+}
+
+/** Parses a date argument (YYYY, YYYY-MM or YYYY-MM-DD) into its interval, or INVALID_ARGUMENT. */
+export function dateArgument(argument: string, value: string): DateInterval {
+  const interval = parseDateArgument(value);
+  if (!interval)
+    throw invalidArgument(argument, `"${value}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
+  return interval;
+}
+
 /** Checks an id's form and, when `expected` is given, that it names that type. Returns its type. */
 export function checkId(id: string, argument = 'id', expected?: EntityType): EntityType {
   if (!ID_PATTERN.test(id)) {
@@ -29,7 +43,7 @@ export function checkId(id: string, argument = 'id', expected?: EntityType): Ent
       { extensions: { code: 'INVALID_ID', argument } },
     );
   }
-  const type = prefixes[id.slice(0, id.indexOf('/'))] as EntityType;
+  const type = typeOfId(id);
   if (expected && type !== expected) {
     throw new GraphQLError(`The id "${id}" names a ${type}, not a ${expected}.`, {
       extensions: { code: 'WRONG_ID_TYPE', argument, expected, actual: type },

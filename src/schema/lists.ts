@@ -5,11 +5,10 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { listEntities, type Order } from '../data/graph.ts';
 import type { EntityRow } from '../data/types.ts';
-import { parseDateArgument } from '../dates.ts';
 import type { EntityType } from '../model.ts';
 import { fold } from '../search/fold.ts';
 import { AFTER_DOC, connectionType, FIRST_DOC, makePage, type Page } from './connection.ts';
-import { invalidArgument, pageWindow } from './errors.ts';
+import { dateArgument, invalidArgument, pageWindow } from './errors.ts';
 import { entityById } from './resolve.ts';
 
 export const DateRangeInput = builder.inputType('DateRange', {
@@ -59,10 +58,7 @@ export interface ListArgs {
 
 function dateBound(value: string | null | undefined, argument: string, end: 'earliest' | 'latest') {
   if (value == null) return undefined;
-  const interval = parseDateArgument(value);
-  if (!interval)
-    throw invalidArgument(argument, `"${value}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
-  return interval[end];
+  return dateArgument(argument, value)[end];
 }
 
 /** Validates arguments, fetches one page of ids, then the entities through the loader. */

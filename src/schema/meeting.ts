@@ -1,4 +1,7 @@
 // Meeting: a recorded conversation, its date, who attended in what role, and which documents record it.
+
+import type { Context } from '../context.ts';
+import type { RelationshipRow } from '../data/types.ts';
 import { EntityRef, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
 import { entityRootFields } from './lists.ts';
 import {
@@ -35,6 +38,12 @@ MeetingRef.implement({
   }),
 });
 
+/** The attendee's REPRESENTED relationship in the context of the attended meeting, if any. */
+async function representationAt(ctx: Context, attendance: RelationshipRow): Promise<RelationshipRow | null> {
+  const list = await rels(ctx, attendance.from, 'REPRESENTED', 'out');
+  return list.find((x) => x.context === attendance.to) ?? null;
+}
+
 AttendanceRef.implement({
   description: "A person's presence at a meeting: role, whom they represented, and the evidence.",
   fields: (t) => ({
@@ -53,8 +62,7 @@ AttendanceRef.implement({
       type: RepresentationRef,
       nullable: true,
       description: 'Whom the person represented at this meeting, with its own evidence.',
-      resolve: async (r, _a, ctx) =>
-        (await rels(ctx, r.from, 'REPRESENTED', 'out')).find((x) => x.context === r.to) ?? null,
+      resolve: (r, _a, ctx) => representationAt(ctx, r),
     }),
     representing: t.field({
       type: InstitutionRef,
@@ -62,7 +70,7 @@ AttendanceRef.implement({
       description:
         'The institution the person represented at this meeting (see `representation` for evidence).',
       resolve: async (r, _a, ctx) => {
-        const rep = (await rels(ctx, r.from, 'REPRESENTED', 'out')).find((x) => x.context === r.to);
+        const rep = await representationAt(ctx, r);
         return rep ? ctx.loaders.existing(rep.to) : null;
       },
     }),

@@ -19,11 +19,11 @@ import {
   timeline,
 } from '../data/network.ts';
 import type { EntityRow, HistoricalDate, RelationshipRow } from '../data/types.ts';
-import { type DateInterval, parseDateArgument } from '../dates.ts';
+import type { DateInterval } from '../dates.ts';
 import type { RelationshipType } from '../model.ts';
 import { CertaintyEnum, EntityRef, EvidenceRef, HistoricalDateRef, RelationshipTypeEnum } from './common.ts';
 import { AFTER_DOC, connectionType, FIRST_DOC, makePage } from './connection.ts';
-import { checkId, invalidArgument, notFound, pageWindow } from './errors.ts';
+import { checkId, dateArgument, invalidArgument, notFound, pageWindow } from './errors.ts';
 import { MeetingRef, PersonRef, PositionRef } from './refs.ts';
 import { rels } from './resolve.ts';
 
@@ -341,13 +341,6 @@ const TimelineConnection = connectionType(
   TimelineEntryRef,
   'Dated meetings, events and documents, earliest first.',
 );
-
-function dateArgument(argument: string, value: string): DateInterval {
-  const interval = parseDateArgument(value);
-  if (!interval)
-    throw invalidArgument(argument, `"${value}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`);
-  return interval;
-}
 
 builder.queryFields((t) => ({
   timeline: t.field({
