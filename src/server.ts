@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { App } from './app.ts';
 import type { Db } from './db/driver.ts';
-import { LauncherError } from './runtime/local-neo4j.ts';
+import { StartupError } from './errors.ts';
 
 export interface Running {
   server: Server;
@@ -16,7 +16,7 @@ export function listen(app: App, db: Db, port: number, host: string): Promise<Ru
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
-        new LauncherError(
+        new StartupError(
           err.code === 'EADDRINUSE'
             ? `port ${port} on ${host} is already in use; set PORT to another port`
             : `cannot listen on ${host}:${port}: ${err.message}`,

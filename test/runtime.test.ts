@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createApp } from '../src/app.ts';
 import { ConfigError, parseConfig } from '../src/config.ts';
 import { connect, createDriver, Db, withoutUserInfo } from '../src/db/driver.ts';
-import { checkPortFree, LauncherError, NEO4J_VERSION, startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
+import { StartupError } from '../src/errors.ts';
+import { checkPortFree, NEO4J_VERSION, startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { listen } from '../src/server.ts';
 import { NEO4J_IMAGE } from './global-setup.ts';
 import { setupApp } from './helpers.ts';
@@ -201,7 +202,7 @@ describe('start-up failures: one clear line, non-zero exit', () => {
   it('a port in use', async () => {
     const { server, port } = await occupy();
     try {
-      await expect(checkPortFree(port, '127.0.0.1', 'PORT')).rejects.toThrow(LauncherError);
+      await expect(checkPortFree(port, '127.0.0.1', 'PORT')).rejects.toThrow(StartupError);
       const r = await run('scripts/start.ts', { PORT: String(port) });
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toBe(

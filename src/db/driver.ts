@@ -1,7 +1,6 @@
 // One driver per process, and a thin runner that every data-layer statement goes through: it names
 // the database on every call, routes reads as reads, counts statements (for the N+1 tests and the
 // benchmarks) and turns driver values into plain JavaScript at this boundary.
-import { GraphQLError } from 'graphql';
 import neo4j, {
   type Driver,
   isDate,
@@ -10,6 +9,7 @@ import neo4j, {
   type QueryConfig,
   type RecordShape,
 } from 'neo4j-driver';
+import { DatabaseUnavailableError } from '../errors.ts';
 
 export interface DbOptions {
   uri: string;
@@ -101,10 +101,7 @@ export class Db {
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (err) {
       if (isUnavailable(err)) {
-        throw new GraphQLError('The graph database is not reachable right now; try again shortly.', {
-          // no originalError: yoga would mask a GraphQLError that wraps a driver error
-          extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
-        });
+        throw new DatabaseUnavailableError();
       }
       throw err;
     }

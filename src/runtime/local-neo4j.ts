@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { StartupError } from '../errors.ts';
 
 export const NEO4J_VERSION = '5.26.30';
 
@@ -14,10 +15,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pom = join(root, 'neo4j-local', 'pom.xml');
 const mainSource = join(root, 'neo4j-local', 'LocalNeo4j.java');
 const cacheDir = join(root, '.neo4j');
-
-export class LauncherError extends Error {
-  override name = 'LauncherError';
-}
 
 export interface LocalNeo4jOptions {
   dataDir: string;
@@ -43,14 +40,14 @@ export interface LocalNeo4j {
 function javaMajorVersion(): number {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    throw new LauncherError(
+    throw new StartupError(
       'Java was not found. Install a JDK 17 or 21 (e.g. `apt-get install openjdk-17-jdk-headless`), or run Neo4j with `docker compose up`, or set NEO4J_URI to an existing server.',
     );
   }
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr);
   const major = m ? Number(m[1] === '1' ? m[2] : m[1]) : Number.NaN;
   if (!(major >= 17)) {
-    throw new LauncherError(
+    throw new StartupError(
       `Neo4j ${NEO4J_VERSION} needs Java 17 or 21; found ${m?.[0] ?? 'an unknown version'}. Install JDK 17, or use docker compose / NEO4J_URI.`,
     );
   }
@@ -69,7 +66,7 @@ export function resolveClasspath(
   }
   const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
   if (mvn.error || mvn.status !== 0) {
-    throw new LauncherError(
+    throw new StartupError(
       'Maven (mvn) was not found; it fetches Neo4j from Maven Central. Install Maven (`apt-get install maven`), or run Neo4j with `docker compose up`, or set NEO4J_URI to an existing server.',
     );
   }
@@ -95,7 +92,7 @@ export function resolveClasspath(
   if (r.status !== 0 || !existsSync(tmp)) {
     rmSync(tmp, { force: true });
     const detail = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => l.includes('ERROR')) ?? 'no detail';
-    throw new LauncherError(`Maven could not fetch Neo4j ${NEO4J_VERSION}: ${detail.trim()}`);
+    throw new StartupError(`Maven could not fetch Neo4j ${NEO4J_VERSION}: ${detail.trim()}`);
   }
   renameSync(tmp, cacheFile);
   log(`neo4j: fetched in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -108,7 +105,7 @@ export function checkPortFree(port: number, host: string, variable: string): Pro
     const server = createServer();
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
-        new LauncherError(
+        new StartupError(
           err.code === 'EADDRINUSE'
             ? `port ${port} on ${host} is already in use; set ${variable} to another port`
             : `cannot listen on ${host}:${port} (${err.code ?? err.message}); set ${variable}`,
@@ -179,7 +176,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(
-        new LauncherError(
+        new StartupError(
           `Neo4j did not become ready within ${readyTimeoutMs / 1000} s (data in ${dataDir})`,
         ),
       );
@@ -197,7 +194,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       }
     };
     child.stdout?.on('data', onData);
-    child.once('error', (err) => fail(new LauncherError(`could not start java: ${err.message}`)));
+    child.once('error', (err) => fail(new StartupError(`could not start java: ${err.message}`)));
     exited.then((code) => {
       clearTimeout(timer);
       const reason =
@@ -206,7 +203,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
           .filter((l) => /Exception|Error|lock/i.test(l))
           .slice(-2)
           .join(' | ') || `exit code ${code}`;
-      fail(new LauncherError(`Neo4j stopped while starting (data in ${dataDir}): ${reason}`));
+      fail(new StartupError(`Neo4j stopped while starting (data in ${dataDir}): ${reason}`));
     });
   });
 

@@ -5,12 +5,11 @@ import { z } from 'zod';
 import {
   CERTAINTIES,
   ENTITY_TYPES,
+  ID_PATTERN,
   INSTITUTION_KINDS,
   PRECISIONS,
   RELATIONSHIP_TYPE_NAMES,
 } from '../model.ts';
-
-export const ID_PATTERN = /^(person|institution|document|meeting|event|place)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const id = z
   .string()
