@@ -8,13 +8,28 @@ const graphqlMain = createRequire(import.meta.url).resolve('graphql');
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
-    // One Neo4j (Community has one user database) shared by every file: run files one at a time.
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 300_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },
+    projects: [
+      {
+        // Pure logic and the text of every statement: no database, runs in seconds (npm run test:unit).
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        // Everything through the real Neo4j that test/global-setup.ts starts once for the run.
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**'],
+          globalSetup: ['test/global-setup.ts'],
+          // One Neo4j (Community has one user database) shared by every file: run files one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -12,9 +12,10 @@ import { schema } from './schema/index.ts';
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 const defaultQuery = readFileSync(join(examples, 'who-attended.graphql'), 'utf8');
 
+const limitsRule = operationLimits(schema);
 const limitsPlugin: Plugin = {
   onValidate({ addValidationRule }) {
-    addValidationRule(operationLimits());
+    addValidationRule(limitsRule);
   },
 };
 

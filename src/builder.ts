@@ -14,3 +14,6 @@ builder.queryType({
   description:
     'Questions you can ask of the graph: look up an actor, institution, meeting or document by id, browse them in pages, or search by name.',
 });
+
+/** The builder's type map, for helpers that take refs (ObjectRef<BuilderTypes, Shape>). */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,12 +1,12 @@
-// The per-request context: the process-wide database handle and fresh loaders for each request.
+// The per-request context: a fresh reader (its loaders and cache) for each request over the
+// process-wide database handle. Resolvers reach the database only through `ctx.graph`.
 import type { Db } from './db/driver.ts';
-import { createLoaders, type Loaders } from './loaders.ts';
+import { GraphReader } from './reader.ts';
 
 export interface Context {
-  db: Db;
-  loaders: Loaders;
+  graph: GraphReader;
 }
 
 export function createContext(db: Db): Context {
-  return { db, loaders: createLoaders(db) };
+  return { graph: new GraphReader(db) };
 }

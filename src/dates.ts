@@ -1,4 +1,5 @@
 // Historical dates: an ISO value at a precision (day, month, year), and the interval it stands for.
+import { InvalidArgumentError } from './errors.ts';
 import type { Precision } from './model.ts';
 
 export interface DateInterval {
@@ -49,4 +50,57 @@ export function parseDateArgument(value: string): DateInterval | undefined {
   if (!precision) return undefined;
   const r = dateInterval(value, precision);
   return typeof r === 'string' ? undefined : r;
+}
+
+/** Parses a client's date argument into its interval, or throws INVALID_ARGUMENT naming the argument. */
+export function dateArgument(argument: string, value: string): DateInterval {
+  const interval = parseDateArgument(value);
+  if (!interval)
+    throw new InvalidArgumentError(
+      argument,
+      `"${value.slice(0, 100)}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`,
+    );
+  return interval;
+}
+
+/** The first and last days a range argument stands for; an open end reaches the calendar's ends. */
+export const OPEN_START = '0000-01-01';
+export const OPEN_END = '9999-12-31';
+
+/**
+ * A range of two optional date arguments as days: from the earliest day of the start to the latest
+ * day of the end; INVALID_ARGUMENT when it ends before it starts.
+ */
+export function dateRangeArgument(
+  argument: string,
+  start: string | null | undefined,
+  end: string | null | undefined,
+): { startDay: string; endDay: string } {
+  const startDay = start == null ? OPEN_START : dateArgument(`${argument}startDate`, start).earliest;
+  const endDay = end == null ? OPEN_END : dateArgument(`${argument}endDate`, end).latest;
+  if (startDay > endDay)
+    throw new InvalidArgumentError(
+      `${argument}endDate`,
+      `the range ends (${endDay}) before it starts (${startDay})`,
+    );
+  return { startDay, endDay };
+}
+
+/** A span of time as dates at their precision; any part may be unknown. */
+export interface Term {
+  startDate?: { earliest: string } | null;
+  endDate?: { latest: string } | null;
+  attestedDate?: { earliest: string; latest: string } | null;
+}
+
+/**
+ * Whether a term (a post held) overlaps [day.earliest, day.latest]: it runs from its start's
+ * earliest day to its end's latest day; an unknown start or end falls back to the attested date's
+ * interval, and a term with neither start, end nor attested date never overlaps anything.
+ */
+export function termOverlaps(term: Term, day: DateInterval): boolean {
+  const begins = term.startDate?.earliest ?? term.attestedDate?.earliest;
+  const ends = term.endDate?.latest ?? term.attestedDate?.latest;
+  if (!begins && !ends) return false;
+  return (begins ?? OPEN_START) <= day.latest && (ends ?? OPEN_END) >= day.earliest;
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'WRONG_ID_TYPE',
   'INVALID_CURSOR',
   'DATABASE_UNAVAILABLE',
+  'DATABASE_TIMEOUT',
   'QUERY_TOO_DEEP',
   'QUERY_TOO_LARGE',
 ] as const;
@@ -90,7 +91,20 @@ export class DatabaseUnavailableError extends CodedError {
   override name = 'DatabaseUnavailableError';
   constructor() {
     // no originalError: yoga would mask a GraphQLError that wraps a driver error
-    super('The graph database is not reachable right now; try again shortly.', 'DATABASE_UNAVAILABLE', {}, 503);
+    super(
+      'The graph database is not reachable right now; try again shortly.',
+      'DATABASE_UNAVAILABLE',
+      {},
+      503,
+    );
+  }
+}
+
+/** The database did not answer within the deadline of a call (hung or overloaded). HTTP 504. */
+export class DatabaseTimeoutError extends CodedError {
+  override name = 'DatabaseTimeoutError';
+  constructor() {
+    super('The graph database did not answer in time; try again shortly.', 'DATABASE_TIMEOUT', {}, 504);
   }
 }
 

@@ -12,9 +12,7 @@ export const ID_PREFIXES: Readonly<Record<string, EntityType>> = Object.freeze(
 );
 
 /** A public id: a type prefix, a slash, lowercase words joined by hyphens. */
-export const ID_PATTERN = new RegExp(
-  `^(${Object.keys(ID_PREFIXES).join('|')})/[a-z0-9]+(?:-[a-z0-9]+)*$`,
-);
+export const ID_PATTERN = new RegExp(`^(${Object.keys(ID_PREFIXES).join('|')})/[a-z0-9]+(?:-[a-z0-9]+)*$`);
 
 /** The type an id names by its prefix, or undefined when the id is not of our form. */
 export function typeOfId(id: string): EntityType | undefined {

@@ -1,38 +1,61 @@
-// Validation rules that bound what one operation may ask for, before anything runs: how deep it
+// A validation rule that bounds what one operation may ask for, before anything runs: how deep it
 // nests (meeting → attendees → person → attended → meeting → …), how many fields it selects in all,
-// and how many of the expensive root fields (paths, networks, search, timeline) it calls.
-// Fragments are measured once each, so a document built of repeated fragments costs linear time.
+// and how many fields marked expensive (`extensions: EXPENSIVE` on the field, see limits.ts) it
+// calls. Fragments are measured once each, so a document built of repeated fragments costs linear
+// time. The maximums live in limits.ts.
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
-  GraphQLError,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-
-export const MAX_QUERY_DEPTH = 12;
-export const MAX_QUERY_FIELDS = 2000;
-export const MAX_EXPENSIVE_FIELDS = 10;
-export const EXPENSIVE_FIELDS = new Set([
-  'shortestPath',
-  'allShortestPaths',
-  'neighborhood',
-  'search',
-  'timeline',
-]);
+import { QueryLimitError } from './errors.ts';
+import { MAX_EXPENSIVE_FIELDS, MAX_QUERY_DEPTH, MAX_QUERY_FIELDS } from './limits.ts';
 
 interface Measure {
   depth: number;
   /** Fields selected, fragments expanded. */
   fields: number;
-  /** Expensive root-level fields called (meaningful at the top level only). */
+  /** Calls of fields marked expensive. */
   expensive: number;
 }
 
-export function operationLimits(
-  limits = { depth: MAX_QUERY_DEPTH, fields: MAX_QUERY_FIELDS, expensive: MAX_EXPENSIVE_FIELDS },
-) {
+export interface Limits {
+  depth: number;
+  fields: number;
+  expensive: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  depth: MAX_QUERY_DEPTH,
+  fields: MAX_QUERY_FIELDS,
+  expensive: MAX_EXPENSIVE_FIELDS,
+};
+
+/** The coordinates (`Type.field`) of every field whose extensions mark it expensive. */
+export function expensiveFields(schema: GraphQLSchema): Set<string> {
+  const found = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if ((field.extensions as { expensive?: boolean }).expensive) found.add(`${type.name}.${field.name}`);
+    }
+  }
+  return found;
+}
+
+export function operationLimits(schema: GraphQLSchema, limits: Limits = DEFAULT_LIMITS) {
+  const expensive = expensiveFields(schema);
+  const typeOf = (name: string | undefined) => {
+    const t = name ? schema.getType(name) : undefined;
+    return t && (isObjectType(t) || isInterfaceType(t)) ? t : undefined;
+  };
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map(
       context
@@ -43,7 +66,7 @@ export function operationLimits(
     const memo = new Map<string, Measure>();
     const visiting = new Set<string>();
 
-    const measure = (set: SelectionSetNode): Measure => {
+    const measure = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): Measure => {
       const m: Measure = { depth: 0, fields: 0, expensive: 0 };
       const add = (inner: Measure, extraDepth: number) => {
         m.depth = Math.max(m.depth, inner.depth + extraDepth);
@@ -52,20 +75,18 @@ export function operationLimits(
       };
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
-          if (selection.name.value.startsWith('__')) continue;
+          const name = selection.name.value;
+          if (name.startsWith('__')) continue;
+          const fields =
+            parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : {};
+          const def = fields[name];
           const inner = selection.selectionSet
-            ? measure(selection.selectionSet)
+            ? measure(selection.selectionSet, typeOf(def && getNamedType(def.type).name))
             : { depth: 0, fields: 0, expensive: 0 };
-          add(
-            {
-              depth: inner.depth,
-              fields: inner.fields + 1,
-              expensive: EXPENSIVE_FIELDS.has(selection.name.value) ? 1 : 0,
-            },
-            1,
-          );
+          const costly = parent && expensive.has(`${parent.name}.${name}`) ? 1 : 0;
+          add({ depth: inner.depth, fields: inner.fields + 1, expensive: inner.expensive + costly }, 1);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          add(measure(selection.selectionSet), 0);
+          add(measure(selection.selectionSet, typeOf(selection.typeCondition?.name.value) ?? parent), 0);
         } else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
@@ -73,7 +94,7 @@ export function operationLimits(
           let known = memo.get(name);
           if (!known) {
             visiting.add(name);
-            known = measure(fragment.selectionSet);
+            known = measure(fragment.selectionSet, typeOf(fragment.typeCondition.name.value));
             visiting.delete(name);
             memo.set(name, known);
           }
@@ -83,12 +104,21 @@ export function operationLimits(
       return m;
     };
 
-    const refuse = (message: string, code: string, extensions: Record<string, number>) =>
-      context.reportError(new GraphQLError(message, { extensions: { code, ...extensions } }));
+    const refuse = (
+      message: string,
+      code: 'QUERY_TOO_DEEP' | 'QUERY_TOO_LARGE',
+      facts: Record<string, number>,
+    ) => context.reportError(new QueryLimitError(message, code, facts));
 
     return {
       OperationDefinition(node) {
-        const m = measure(node.selectionSet);
+        const root =
+          node.operation === 'query'
+            ? schema.getQueryType()
+            : node.operation === 'mutation'
+              ? schema.getMutationType()
+              : schema.getSubscriptionType();
+        const m = measure(node.selectionSet, root ?? undefined);
         if (m.depth > limits.depth) {
           refuse(
             `The operation is nested ${m.depth} levels deep; the limit is ${limits.depth}. Split it into smaller queries.`,

@@ -136,7 +136,7 @@ describe('people and institutions', () => {
     const r = await gql(/* GraphQL */ `
       {
         person(id: "person/deng-xiaoping") {
-          positions { title institution { id parent { id } } attested { value } from { value } evidence { quote } }
+          positions { title institution { id parent { id } } attestedDate { value } startDate { value } evidence { quote } }
           attended(first: 5) { totalCount edges { cursor node { meeting { id } role } } }
           represented { institution { id } meeting { id } evidence { certainty reasoning } }
           participatedIn { event { id date { value precision certainty reasoning } } evidence { quote } }
@@ -150,8 +150,8 @@ describe('people and institutions', () => {
       {
         title: 'General Secretary',
         institution: { id: 'institution/ccp-cc', parent: { id: 'institution/ccp' } },
-        attested: { value: '1959-11-06' },
-        from: null,
+        attestedDate: { value: '1959-11-06' },
+        startDate: null,
         evidence: [{ quote: 'with the General Secretary of the CCP CC, DENG XIAOPING' }],
       },
     ]);
@@ -237,9 +237,9 @@ describe('root lists', () => {
   it('filters meetings, documents and events by overlapping dates and orders them by date', async () => {
     const r = await gql(/* GraphQL */ `
       {
-        nov: meetings(filter: { dateOverlaps: { from: "1959-11", to: "1959-11" } }) { totalCount nodes { id } }
-        dec: meetings(filter: { dateOverlaps: { from: "1959-12-01" } }) { totalCount }
-        docs: documents(filter: { dateOverlaps: { from: "1959", to: "1959" } }) { nodes { id } }
+        nov: meetings(filter: { dateOverlaps: { startDate: "1959-11", endDate: "1959-11" } }) { totalCount nodes { id } }
+        dec: meetings(filter: { dateOverlaps: { startDate: "1959-12-01" } }) { totalCount }
+        docs: documents(filter: { dateOverlaps: { startDate: "1959", endDate: "1959" } }) { nodes { id } }
         events(orderBy: DATE_ASC) { nodes { id date { value } } }
       }
     `);
@@ -319,15 +319,15 @@ describe('bad input', () => {
     ['punctuation-only search', '{ search(text: "?!*") { totalCount } }', 'INVALID_ARGUMENT', /"text"/],
     [
       'bad date filter',
-      '{ meetings(filter: { dateOverlaps: { from: "Nov 1959" } }) { totalCount } }',
+      '{ meetings(filter: { dateOverlaps: { startDate: "Nov 1959" } }) { totalCount } }',
       'INVALID_ARGUMENT',
       /not a date of the form/,
     ],
     [
       'reversed date range',
-      '{ meetings(filter: { dateOverlaps: { from: "1960", to: "1959" } }) { totalCount } }',
+      '{ meetings(filter: { dateOverlaps: { startDate: "1960", endDate: "1959" } }) { totalCount } }',
       'INVALID_ARGUMENT',
-      /from is after to/,
+      /startDate is after endDate/,
     ],
     [
       'nested first above 100',

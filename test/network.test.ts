@@ -174,7 +174,7 @@ describe('networks on the memorandum', () => {
     query ($id: ID!, $depth: Int, $types: [RelationshipType!], $limit: Int) {
       neighborhood(id: $id, depth: $depth, types: $types, limit: $limit) {
         truncated
-        centre { id }
+        center { id }
         nodes { __typename id }
         edges { id type from { id } to { id } evidence { quote } }
       }
@@ -186,7 +186,7 @@ describe('networks on the memorandum', () => {
     expect(r.errors).toBeUndefined();
     const s = r.data.neighborhood;
     expect(s.truncated).toBe(false);
-    expect(s.centre.id).toBe('person/yu-peiwen');
+    expect(s.center.id).toBe('person/yu-peiwen');
     expect(s.nodes.map((n: any) => n.id)).toEqual([
       'person/yu-peiwen',
       'institution/prc-fm-protocol-division',
@@ -327,17 +327,17 @@ describe('limits are checked before any Cypher runs', () => {
     ],
     [
       'timeline date',
-      `query ($v: String) { timeline(from: $v) { totalCount } }`,
+      `query ($v: String) { timeline(startDate: $v) { totalCount } }`,
       { v: '6 Nov 1959' },
       'INVALID_ARGUMENT',
-      'from',
+      'startDate',
     ],
     [
       'timeline reversed',
-      `query { timeline(from: "1960", to: "1959") { totalCount } }`,
+      `query { timeline(startDate: "1960", endDate: "1959") { totalCount } }`,
       {},
       'INVALID_ARGUMENT',
-      'to',
+      'endDate',
     ],
     ['timeline page size', `query { timeline(first: 101) { totalCount } }`, {}, 'INVALID_ARGUMENT', 'first'],
   ];
@@ -386,7 +386,7 @@ describe('co-attendance and positions', () => {
   it('gives the posts held at a date, with the attested date standing in for an unknown term', async () => {
     const query = /* GraphQL */ `
       query ($id: ID!, $date: String!) {
-        person(id: $id) { positionsAt(date: $date) { title institution { id } attested { value } evidence { quote } } }
+        person(id: $id) { positionsAt(date: $date) { title institution { id } attestedDate { value } evidence { quote } } }
       }
     `;
     const at = async (id: string, date: string) => {
@@ -414,7 +414,7 @@ describe('co-attendance and positions', () => {
 describe('timeline on the memorandum', () => {
   const query = /* GraphQL */ `
     query ($from: String, $to: String, $actor: ID, $first: Int, $after: String) {
-      timeline(from: $from, to: $to, actor: $actor, first: $first, after: $after) {
+      timeline(startDate: $from, endDate: $to, actor: $actor, first: $first, after: $after) {
         totalCount
         edges { cursor node { kind date { value earliest latest } entity { id } links { type from { id } to { id } evidence { quote } } } }
         pageInfo { hasNextPage endCursor }
@@ -627,7 +627,7 @@ describe('on a generated graph', () => {
 
   it('keeps timeline ties stable: by earliest day, then latest day, then id', async () => {
     const r: GqlResult<any> = await gql(/* GraphQL */ `
-      { timeline(from: "1960", to: "1969", first: 100) { totalCount edges { node { date { earliest latest } entity { id } } } } }
+      { timeline(startDate: "1960", endDate: "1969", first: 100) { totalCount edges { node { date { earliest latest } entity { id } } } } }
     `);
     expect(r.errors).toBeUndefined();
     const keys = r.data.timeline.edges.map(

@@ -1,9 +1,29 @@
-// Parsing of raw node and relationship property maps into the data layer's shapes.
+// The one place where database rows become the data layer's shapes (src/data/types.ts): raw node
+// and relationship property maps in, typed rows out. No driver type travels past the data layer.
 import type { EntityType, RelationshipType } from '../model.ts';
 import { ENTITY_TYPES } from '../model.ts';
 import type { EntityRow, Evidence, HistoricalDate, RelationshipRow } from './types.ts';
 
 type Raw = Record<string, unknown>;
+
+/** A node as statements return it: `{labels: labels(n), props: properties(n)}`. */
+export interface RawNode {
+  labels: string[];
+  props: Raw;
+}
+
+/** A relationship as statements return it, with the ids of its two ends. */
+export interface RawRel {
+  type: string;
+  from: string;
+  to: string;
+  props: Raw;
+}
+
+/** The Cypher projections that produce RawNode and RawRel values, so every statement says it alike. */
+export const rawNode = (n: string) => `{labels: labels(${n}), props: properties(${n})}`;
+export const rawRel = (r: string) =>
+  `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: properties(${r})}`;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strs = (v: unknown): string[] =>
@@ -81,3 +101,6 @@ export function relationshipFrom(type: string, from: string, to: string, props: 
     evidence,
   };
 }
+
+export const nodeRow = (n: RawNode): EntityRow => entityFrom(n.labels, n.props);
+export const relRow = (r: RawRel): RelationshipRow => relationshipFrom(r.type, r.from, r.to, r.props);

@@ -1,7 +1,9 @@
-// Relay-style connections with totalCount, first/after paging and opaque cursors.
+// Paging: Relay-style connections with totalCount, first/after arguments and opaque cursors, and
+// the helpers that turn arguments into a window and a window of rows into a page.
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { builder } from '../builder.ts';
-import { encodeCursor, type PageArgs, pageWindow } from './errors.ts';
+import { InvalidArgumentError, InvalidCursorError } from '../errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../limits.ts';
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -21,18 +23,36 @@ export interface Page<T, E extends Edge<T> = Edge<T>> {
   pageInfo: PageInfo;
 }
 
-export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
-  description: 'Where this page sits in the whole list; pass `endCursor` as `after` to get the next page.',
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more items follow this page.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items precede this page.' }),
-    startCursor: t.exposeString('startCursor', { nullable: true, description: 'Cursor of the first item.' }),
-    endCursor: t.exposeString('endCursor', { nullable: true, description: 'Cursor of the last item.' }),
-  }),
-});
+export interface PageArgs {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}
 
-/** Builds a page from items starting at `offset`, out of `total`. */
-export function makePage<T>(items: T[], total: number, offset: number): Page<T> {
+/** Where a page starts and how long it may be. */
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+/** Validates first/after (INVALID_ARGUMENT, INVALID_CURSOR) and turns them into a window. */
+export function pageWindow(args: PageArgs): PageWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) {
+    throw new InvalidArgumentError('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+  }
+  if (args.after == null) return { offset: 0, limit: first };
+  const decoded = Buffer.from(args.after, 'base64url').toString('utf8');
+  const m = /^offset:(\d{1,9})$/.exec(decoded);
+  if (!m || encodeCursor(Number(m[1])) !== args.after) throw new InvalidCursorError(args.after, 'after');
+  return { offset: Number(m[1]) + 1, limit: first };
+}
+
+/** A page from the rows of a window starting at `offset`, out of `total`. */
+export function pageFromWindow<T>(items: T[], total: number, offset: number): Page<T> {
   const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
   return {
     totalCount: total,
@@ -46,14 +66,30 @@ export function makePage<T>(items: T[], total: number, offset: number): Page<T> 
   };
 }
 
-/** Pages through a list already in memory (relationship lists of one node). */
-export function pageOf<T>(all: T[], args: PageArgs): Page<T> {
+/** A page of a list already in memory (the relationships of one node). */
+export function pageFromList<T>(all: T[], args: PageArgs): Page<T> {
   const { offset, limit } = pageWindow(args);
-  return makePage(all.slice(offset, offset + limit), all.length, offset);
+  return pageFromWindow(all.slice(offset, offset + limit), all.length, offset);
 }
 
-export const FIRST_DOC = 'How many items to return (0 to 100; default 20).';
+export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
+  description: 'Where this page sits in the whole list; pass `endCursor` as `after` to get the next page.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether more items follow this page.' }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items precede this page.' }),
+    startCursor: t.exposeString('startCursor', { nullable: true, description: 'Cursor of the first item.' }),
+    endCursor: t.exposeString('endCursor', { nullable: true, description: 'Cursor of the last item.' }),
+  }),
+});
+
+export const FIRST_DOC = `How many items to return (0 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).`;
 export const AFTER_DOC = 'Return the items after this cursor (an `endCursor` or edge `cursor`).';
+
+/** The `first` and `after` arguments of every paged field. */
+export const pageArgs = builder.args((t) => ({
+  first: t.int({ description: FIRST_DOC }),
+  after: t.string({ description: AFTER_DOC }),
+}));
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionType<T>(

@@ -1,7 +1,11 @@
-// Person: positions, attendance, representation and participation, each with evidence.
-import { EntityRef, EvidenceRef, HistoricalDateRef, NodeRef } from './common.ts';
-import { AFTER_DOC, connectionType, FIRST_DOC, pageOf } from './connection.ts';
-import { entityRootFields } from './lists.ts';
+// Person: posts held (and those held at a date), meetings attended, institutions represented,
+// events taken part in, and whom the person met; each with its evidence.
+import { builder } from '../builder.ts';
+import { dateArgument } from '../dates.ts';
+import type { CoAttendance } from '../reader.ts';
+import { connectionType, pageArgs, pageFromList } from './connection.ts';
+import { entityType } from './entity.ts';
+import { EvidenceRef } from './evidence.ts';
 import {
   AttendanceRef,
   EventRef,
@@ -12,42 +16,77 @@ import {
   PositionRef,
   RepresentationRef,
 } from './refs.ts';
-import { rels } from './resolve.ts';
+import { relationshipFields, termFields } from './relationship.ts';
 
-export const AttendanceConnection = connectionType(
+entityType({
+  ref: PersonRef,
+  label: 'Person',
+  description: 'A person named in the sources: a diplomat, a party official, a translator, an archivist.',
+  one: ['person', 'A person by id, e.g. "person/deng-xiaoping".'],
+  many: ['people', 'People, filtered and ordered (by name unless told otherwise).', 'NAME_ASC'],
+});
+
+const AttendanceConnection = connectionType(
   'Attendance',
   AttendanceRef,
   'Meetings a person attended, earliest first.',
 );
 
-PersonRef.implement({
-  description: 'A person named in the sources: a diplomat, a party official, a translator, an archivist.',
-  interfaces: [NodeRef, EntityRef],
-  isTypeOf: (row) => (row as { type?: string }).type === 'Person',
+const CoParticipationRef = builder.objectRef<CoAttendance>('CoParticipation').implement({
+  description: 'Another person who sat in the same meetings, and which meetings those were.',
   fields: (t) => ({
-    positions: t.field({
-      type: [PositionRef],
-      description: 'Posts the person held, as the sources attest them.',
-      resolve: (p, _a, ctx) => rels(ctx, p.id, 'HELD_POSITION', 'out'),
+    person: t.field({ type: PersonRef, description: 'The other person.', resolve: (c) => c.person }),
+    meetings: t.field({
+      type: [MeetingRef],
+      description: 'The meetings both attended, earliest first.',
+      resolve: (c, _a, ctx) => ctx.graph.refs(c.theirs.map((r) => r.to)),
     }),
-    attended: t.field({
-      type: AttendanceConnection,
-      description: 'Meetings the person attended, with role and evidence, earliest first.',
-      args: { first: t.arg.int({ description: FIRST_DOC }), after: t.arg.string({ description: AFTER_DOC }) },
-      resolve: async (p, args, ctx) => pageOf(await rels(ctx, p.id, 'ATTENDED', 'out'), args),
-    }),
-    represented: t.field({
-      type: [RepresentationRef],
-      description: 'Institutions the person represented, and at which meeting.',
-      resolve: (p, _a, ctx) => rels(ctx, p.id, 'REPRESENTED', 'out'),
-    }),
-    participatedIn: t.field({
-      type: [ParticipationRef],
-      description: 'Events (celebrations, visits) the person took part in.',
-      resolve: (p, _a, ctx) => rels(ctx, p.id, 'PARTICIPATED_IN', 'out'),
+    count: t.int({ description: 'How many meetings both attended.', resolve: (c) => c.theirs.length }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: 'The passages that place each of the two at those meetings.',
+      resolve: (c) => [...c.own, ...c.theirs].flatMap((r) => r.evidence),
     }),
   }),
 });
+
+builder.objectFields(PersonRef, (t) => ({
+  positions: t.field({
+    type: [PositionRef],
+    description: 'Posts the person held, as the sources attest them.',
+    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'HELD_POSITION', 'out'),
+  }),
+  positionsAt: t.field({
+    type: [PositionRef],
+    description:
+      'Posts the person held at a date (YYYY, YYYY-MM or YYYY-MM-DD). A post counts when its term overlaps the date: the term runs from the earliest day its start can stand for to the latest day its end can stand for. Where the sources give no start or no end, the date at which a source shows the person in the post (`attestedDate`) stands in for it, so a post known only from a memorandum of 6 November 1959 counts for "1959-11-06", "1959-11" and "1959" but not for "1959-11-07". A post with no dates at all is never counted.',
+    args: { date: t.arg.string({ required: true, description: 'The date: YYYY, YYYY-MM or YYYY-MM-DD.' }) },
+    resolve: (p, args, ctx) => ctx.graph.positionsAt(p.id, dateArgument('date', args.date)),
+  }),
+  attended: t.field({
+    type: AttendanceConnection,
+    description: 'Meetings the person attended, with role and evidence, earliest first.',
+    args: pageArgs,
+    resolve: async (p, args, ctx) =>
+      pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
+  }),
+  metWith: t.field({
+    type: [CoParticipationRef],
+    description:
+      'Everyone recorded at a meeting this person attended, with the meetings they shared: most shared meetings first, then by name. Based on attendance (ATTENDED) only, not on being mentioned together.',
+    resolve: (p, _a, ctx) => ctx.graph.coAttendance(p.id),
+  }),
+  represented: t.field({
+    type: [RepresentationRef],
+    description: 'Institutions the person represented, and at which meeting.',
+    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'REPRESENTED', 'out'),
+  }),
+  participatedIn: t.field({
+    type: [ParticipationRef],
+    description: 'Events (celebrations, visits) the person took part in.',
+    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'PARTICIPATED_IN', 'out'),
+  }),
+}));
 
 PositionRef.implement({
   description: 'A post held by a person in an institution, with its title and the dates the sources give.',
@@ -56,90 +95,44 @@ PositionRef.implement({
       description: 'The title of the post, as the source gives it.',
       resolve: (r) => r.title ?? '',
     }),
-    person: t.field({
-      type: PersonRef,
-      description: 'Who held the post.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.from),
-    }),
-    institution: t.field({
-      type: InstitutionRef,
-      description: 'Where the post was held.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.to),
-    }),
-    from: t.field({
-      type: HistoricalDateRef,
-      nullable: true,
-      description: 'When the person took up the post, if a source says.',
-      resolve: (r) => r.startDate,
-    }),
-    to: t.field({
-      type: HistoricalDateRef,
-      nullable: true,
-      description: 'When the person left the post, if a source says.',
-      resolve: (r) => r.endDate,
-    }),
-    attested: t.field({
-      type: HistoricalDateRef,
-      nullable: true,
-      description: 'A date at which a source shows the person in the post (when its term is not known).',
-      resolve: (r) => r.attestedDate,
-    }),
-    evidence: t.field({
-      type: [EvidenceRef],
-      description: 'The passages that give the post.',
-      resolve: (r) => r.evidence,
-    }),
   }),
+});
+relationshipFields(PositionRef, {
+  from: ['person', PersonRef, 'Who held the post.'],
+  to: ['institution', InstitutionRef, 'Where the post was held.'],
+  evidence: 'The passages that give the post.',
+});
+termFields(PositionRef, {
+  start: 'When the person took up the post, if a source says.',
+  end: 'When the person left the post, if a source says.',
+  attested: 'A date at which a source shows the person in the post (when its term is not known).',
 });
 
 RepresentationRef.implement({
   description: 'A person acting for an institution, in the context of a meeting.',
   fields: (t) => ({
-    person: t.field({
-      type: PersonRef,
-      description: 'Who represented.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.from),
-    }),
-    institution: t.field({
-      type: InstitutionRef,
-      description: 'The institution represented.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.to),
-    }),
     meeting: t.field({
       type: MeetingRef,
       nullable: true,
       description: 'The meeting at which the person represented it.',
-      resolve: (r, _a, ctx) => (r.context ? ctx.loaders.existing(r.context) : null),
+      resolve: (r, _a, ctx) => (r.context ? ctx.graph.ref(r.context) : null),
     }),
-    evidence: t.field({ type: [EvidenceRef], description: 'Why we say so.', resolve: (r) => r.evidence }),
   }),
+});
+relationshipFields(RepresentationRef, {
+  from: ['person', PersonRef, 'Who represented.'],
+  to: ['institution', InstitutionRef, 'The institution represented.'],
+  evidence: 'Why we say so.',
 });
 
 ParticipationRef.implement({
   description: 'A person taking part in an event.',
   fields: (t) => ({
-    person: t.field({
-      type: PersonRef,
-      description: 'Who took part.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.from),
-    }),
-    event: t.field({
-      type: EventRef,
-      description: 'The event.',
-      resolve: (r, _a, ctx) => ctx.loaders.existing(r.to),
-    }),
     role: t.exposeString('role', { nullable: true, description: 'In what capacity, as the source has it.' }),
-    evidence: t.field({
-      type: [EvidenceRef],
-      description: 'The passages that say so.',
-      resolve: (r) => r.evidence,
-    }),
   }),
 });
-
-entityRootFields({
-  label: 'Person',
-  ref: PersonRef,
-  one: ['person', 'A person by id, e.g. "person/deng-xiaoping".'],
-  many: ['people', 'People, filtered and ordered (by name unless told otherwise).', 'NAME_ASC'],
+relationshipFields(ParticipationRef, {
+  from: ['person', PersonRef, 'Who took part.'],
+  to: ['event', EventRef, 'The event.'],
+  evidence: 'The passages that say so.',
 });

@@ -1,7 +1,10 @@
-// Object refs, declared here and implemented in their domain modules, so modules can point at
-// each other without import cycles.
+// Object and interface refs, declared here and implemented in their domain modules, so modules can
+// point at each other without import cycles.
 import { builder } from '../builder.ts';
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
+
+export const NodeRef = builder.interfaceRef<EntityRow>('Node');
+export const EntityRef = builder.interfaceRef<EntityRow>('Entity');
 
 export const PersonRef = builder.objectRef<EntityRow>('Person');
 export const InstitutionRef = builder.objectRef<EntityRow>('Institution');

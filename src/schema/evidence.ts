@@ -1,0 +1,81 @@
+// What every claim carries: its evidence (a verbatim passage of a document at its offsets, stated
+// or inferred with reasoning), and historical dates as precisely as the sources allow.
+import { builder } from '../builder.ts';
+import type { Evidence, HistoricalDate } from '../data/types.ts';
+import { CERTAINTIES, PRECISIONS } from '../model.ts';
+import { DocumentRef } from './refs.ts';
+
+export const PrecisionEnum = builder.enumType('DatePrecision', {
+  description: 'How precisely a date is known.',
+  values: {
+    DAY: { value: PRECISIONS[0], description: 'Known to the day.' },
+    MONTH: { value: PRECISIONS[1], description: 'Known to the month only.' },
+    YEAR: { value: PRECISIONS[2], description: 'Known to the year only.' },
+  },
+});
+
+export const CertaintyEnum = builder.enumType('Certainty', {
+  description: 'Whether the source says a thing outright or it is our reading of the source.',
+  values: {
+    STATED: { value: CERTAINTIES[0], description: 'The quoted passage says it.' },
+    INFERRED: { value: CERTAINTIES[1], description: 'Inferred from the passage; see `reasoning`.' },
+  },
+});
+
+export const HistoricalDateRef = builder.objectRef<HistoricalDate>('HistoricalDate').implement({
+  description:
+    'A date as precisely as the sources allow. `value` is ISO 8601 at its precision (1959, 1959-11 or 1959-11-06); `earliest` and `latest` bound the interval it stands for.',
+  fields: (t) => ({
+    value: t.exposeString('value', {
+      description: 'The date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.',
+    }),
+    precision: t.expose('precision', {
+      type: PrecisionEnum,
+      description: 'How precisely the date is known.',
+    }),
+    earliest: t.exposeString('earliest', { description: 'First day the date can stand for (YYYY-MM-DD).' }),
+    latest: t.exposeString('latest', { description: 'Last day the date can stand for (YYYY-MM-DD).' }),
+    certainty: t.expose('certainty', {
+      type: CertaintyEnum,
+      description: 'Whether a source states the date.',
+    }),
+    reasoning: t.exposeString('reasoning', {
+      nullable: true,
+      description: 'For an inferred date, how it was worked out.',
+    }),
+  }),
+});
+
+export const DateRangeInput = builder.inputType('DateRange', {
+  description:
+    'An interval of dates, each YYYY, YYYY-MM or YYYY-MM-DD; an open end may be left out. A year or month stands for all its days.',
+  fields: (t) => ({
+    startDate: t.string({ required: false, description: 'Start of the interval (inclusive).' }),
+    endDate: t.string({ required: false, description: 'End of the interval (inclusive).' }),
+  }),
+});
+
+export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
+  description:
+    "The passage of a document that supports a relationship: a verbatim quote and its character offsets in the document's stored `text`.",
+  fields: (t) => ({
+    document: t.field({
+      type: DocumentRef,
+      description: 'The document quoted.',
+      resolve: (e, _args, ctx) => ctx.graph.ref(e.documentId),
+    }),
+    quote: t.exposeString('quote', { description: 'The passage, verbatim.' }),
+    start: t.exposeInt('start', {
+      description: 'Offset of the first character of the quote in the document text.',
+    }),
+    end: t.exposeInt('end', { description: 'Offset just past the last character of the quote.' }),
+    certainty: t.expose('certainty', {
+      type: CertaintyEnum,
+      description: 'STATED when the passage says it; INFERRED when it is our reading.',
+    }),
+    reasoning: t.exposeString('reasoning', {
+      nullable: true,
+      description: 'Why an inferred relationship is read from the passage.',
+    }),
+  }),
+});

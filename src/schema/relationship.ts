@@ -1,0 +1,158 @@
+// Relationships: the generic Relationship type (one edge, its direction, attributes and evidence),
+// and the fields every relationship-backed type shares (its two ends and its evidence), declared once.
+import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import { type BuilderTypes, builder } from '../builder.ts';
+import type { EntityRow, RelationshipRow } from '../data/types.ts';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
+import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
+import { EntityRef } from './refs.ts';
+
+const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
+  ATTENDED: 'Person → Meeting: was present, in a role.',
+  PARTICIPATED_IN: 'Person → Event: took part.',
+  REPRESENTED: 'Person → Institution: acted for it, at a meeting.',
+  MENTIONS: 'Document → any entity: names it.',
+  RECORDS: 'Document → Meeting or Event: is the record of it.',
+  AUTHORED: 'Person → Document: wrote it.',
+  TRANSLATED: 'Person → Document: translated it.',
+  OBTAINED: 'Person → Document: obtained it from the archive.',
+  HELD_BY: 'Document → Institution: is held (or published) there, with a reference.',
+  HELD_POSITION: 'Person → Institution: held a post there.',
+  PART_OF: 'Institution → Institution: is part of it.',
+  TOOK_PLACE_IN: 'Meeting or Event → Place or state: happened there.',
+};
+
+export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
+  description: 'The kinds of relationships between entities, each supported by evidence from a document.',
+  values: Object.fromEntries(
+    RELATIONSHIP_TYPE_NAMES.map((t) => [t, { value: t, description: RELATIONSHIP_TYPE_DOCS[t] }]),
+  ) as Record<string, { value: RelationshipType }>,
+});
+
+type EndRef = ObjectRef<BuilderTypes, EntityRow> | InterfaceRef<BuilderTypes, EntityRow>;
+/** One end of a relationship as a field: its name, its type and what it is. */
+type End = [name: string, type: EndRef, description: string];
+
+/**
+ * Declares the fields every relationship-backed type has: the entity at each end (`from`, `to`
+ * under the names the type gives them) and the evidence.
+ */
+export function relationshipFields(
+  ref: ObjectRef<BuilderTypes, RelationshipRow>,
+  ends: { from: End; to: End; evidence: string },
+): void {
+  builder.objectFields(ref, (t) => ({
+    [ends.from[0]]: t.field({
+      type: ends.from[1],
+      description: ends.from[2],
+      resolve: (r, _a, ctx) => ctx.graph.ref(r.from),
+    }),
+    [ends.to[0]]: t.field({
+      type: ends.to[1],
+      description: ends.to[2],
+      resolve: (r, _a, ctx) => ctx.graph.ref(r.to),
+    }),
+    evidence: t.field({ type: [EvidenceRef], description: ends.evidence, resolve: (r) => r.evidence }),
+  }));
+}
+
+/** The date fields of a relationship with a term (a post, any relationship on Relationship). */
+export function termFields(
+  ref: ObjectRef<BuilderTypes, RelationshipRow>,
+  docs: { start: string; end: string; attested: string },
+): void {
+  builder.objectFields(ref, (t) => ({
+    startDate: t.field({
+      type: HistoricalDateRef,
+      nullable: true,
+      description: docs.start,
+      resolve: (r) => r.startDate,
+    }),
+    endDate: t.field({
+      type: HistoricalDateRef,
+      nullable: true,
+      description: docs.end,
+      resolve: (r) => r.endDate,
+    }),
+    attestedDate: t.field({
+      type: HistoricalDateRef,
+      nullable: true,
+      description: docs.attested,
+      resolve: (r) => r.attestedDate,
+    }),
+  }));
+}
+
+interface Property {
+  key: string;
+  value: string;
+}
+
+const RelationshipPropertyRef = builder.objectRef<Property>('RelationshipProperty').implement({
+  description:
+    'One attribute of a relationship as the extraction recorded it, e.g. role "present" or title "Counselor".',
+  fields: (t) => ({
+    key: t.exposeString('key', {
+      description:
+        'Which attribute: role, title, context (the id of the meeting it happened at), reference, startDate, endDate or attestedDate.',
+    }),
+    value: t.exposeString('value', {
+      description: 'Its value as text; dates are ISO 8601 at their precision (1959, 1959-11, 1959-11-06).',
+    }),
+  }),
+});
+
+/** The attributes recorded on a relationship, only those present, in a fixed order. */
+function propertiesOf(r: RelationshipRow): Property[] {
+  const entries: [string, string | null | undefined][] = [
+    ['role', r.role],
+    ['title', r.title],
+    ['context', r.context],
+    ['reference', r.reference],
+    ['startDate', r.startDate?.value],
+    ['endDate', r.endDate?.value],
+    ['attestedDate', r.attestedDate?.value],
+  ];
+  return entries.filter((e): e is [string, string] => !!e[1]).map(([key, value]) => ({ key, value }));
+}
+
+export const RelationshipRef = builder.objectRef<RelationshipRow>('Relationship').implement({
+  description:
+    'A relationship between two entities as a document supports it, e.g. a person ATTENDED a meeting. It keeps its own direction (`from` → `to`), whichever way a path walks along it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id of the relationship, as the extraction gives it.' }),
+    type: t.expose('type', {
+      type: RelationshipTypeEnum,
+      description: 'What kind of relationship it is.',
+    }),
+    properties: t.field({
+      type: [RelationshipPropertyRef],
+      description: 'The attributes recorded on the relationship (role, title, dates…); only those present.',
+      resolve: (r) => propertiesOf(r),
+    }),
+    certainty: t.expose('certainty', {
+      type: CertaintyEnum,
+      description:
+        'STATED when at least one passage says it outright; INFERRED when all of it is our reading.',
+    }),
+  }),
+});
+
+relationshipFields(RelationshipRef, {
+  from: [
+    'from',
+    EntityRef,
+    'The entity the relationship starts from (the person who attended, the document that mentions).',
+  ],
+  to: [
+    'to',
+    EntityRef,
+    'The entity the relationship points to (the meeting attended, the person mentioned).',
+  ],
+  evidence: 'The passages of the source document that support the relationship.',
+});
+termFields(RelationshipRef, {
+  start: 'When it began (a post taken up), if a source says.',
+  end: 'When it ended (a post left), if a source says.',
+  attested: 'A date at which a source shows it holding, when its beginning and end are not known.',
+});
