@@ -14,7 +14,7 @@ import {
   MentionRef,
   PersonRef,
 } from './refs.ts';
-import { relationshipFields } from './relationship.ts';
+import { linkedEntityFields, relationshipFields, relationshipListFields } from './relationship.ts';
 
 entityType({
   ref: DocumentRef,
@@ -67,31 +67,6 @@ builder.objectFields(DocumentRef, (t) => ({
     description: 'The archive holding the original (see `holdings` for every holder and reference).',
     resolve: (d, _a, ctx) => ctx.graph.originalHolder(d.id),
   }),
-  holdings: t.field({
-    type: [HoldingRef],
-    description: 'Archives and collections that hold the document or publish it, with references.',
-    resolve: (d, _a, ctx) => ctx.graph.relationships(d.id, 'HELD_BY', 'out'),
-  }),
-  authors: t.field({
-    type: [PersonRef],
-    description: 'Who wrote the document.',
-    resolve: (d, _a, ctx) => ctx.graph.linked(d.id, 'AUTHORED', 'in'),
-  }),
-  translators: t.field({
-    type: [PersonRef],
-    description: 'Who translated it.',
-    resolve: (d, _a, ctx) => ctx.graph.linked(d.id, 'TRANSLATED', 'in'),
-  }),
-  obtainedBy: t.field({
-    type: [PersonRef],
-    description: 'Who obtained it from the archive.',
-    resolve: (d, _a, ctx) => ctx.graph.linked(d.id, 'OBTAINED', 'in'),
-  }),
-  records: t.field({
-    type: [MeetingRef],
-    description: 'Meetings the document records.',
-    resolve: (d, _a, ctx) => ctx.graph.linked(d.id, 'RECORDS', 'out'),
-  }),
   mentions: t.field({
     type: MentionConnection,
     description: 'Entities the document mentions, each with the passage, optionally only of some types.',
@@ -106,6 +81,21 @@ builder.objectFields(DocumentRef, (t) => ({
     },
   }),
 }));
+
+relationshipListFields(DocumentRef, {
+  holdings: [
+    HoldingRef,
+    'HELD_BY',
+    'out',
+    'Archives and collections that hold the document or publish it, with references.',
+  ],
+});
+linkedEntityFields(DocumentRef, {
+  authors: [PersonRef, 'AUTHORED', 'in', 'Who wrote the document.'],
+  translators: [PersonRef, 'TRANSLATED', 'in', 'Who translated it.'],
+  obtainedBy: [PersonRef, 'OBTAINED', 'in', 'Who obtained it from the archive.'],
+  records: [MeetingRef, 'RECORDS', 'out', 'Meetings the document records.'],
+});
 
 MentionRef.implement({ description: 'A document naming an entity, with the passage.', fields: () => ({}) });
 relationshipFields(MentionRef, {

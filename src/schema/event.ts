@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { entityType } from './entity.ts';
 import { HistoricalDateRef } from './evidence.ts';
 import { EntityRef, EventRef, ParticipationRef, PlaceRef } from './refs.ts';
+import { linkedEntityFields, relationshipListFields } from './relationship.ts';
 
 entityType({
   ref: EventRef,
@@ -26,22 +27,14 @@ builder.objectFields(EventRef, (t) => ({
       'When it happened, only as precisely as can be justified (null when the sources do not say).',
     resolve: (e) => e.date,
   }),
-  participants: t.field({
-    type: [ParticipationRef],
-    description: 'People who took part, with evidence.',
-    resolve: (e, _a, ctx) => ctx.graph.relationships(e.id, 'PARTICIPATED_IN', 'in'),
-  }),
-  places: t.field({
-    type: [EntityRef],
-    description: 'Where it took place (a place or a state).',
-    resolve: (e, _a, ctx) => ctx.graph.linked(e.id, 'TOOK_PLACE_IN', 'out'),
-  }),
 }));
 
-builder.objectFields(PlaceRef, (t) => ({
-  events: t.field({
-    type: [EventRef],
-    description: 'Events that took place here.',
-    resolve: (p, _a, ctx) => ctx.graph.linked(p.id, 'TOOK_PLACE_IN', 'in'),
-  }),
-}));
+relationshipListFields(EventRef, {
+  participants: [ParticipationRef, 'PARTICIPATED_IN', 'in', 'People who took part, with evidence.'],
+});
+linkedEntityFields(EventRef, {
+  places: [EntityRef, 'TOOK_PLACE_IN', 'out', 'Where it took place (a place or a state).'],
+});
+linkedEntityFields(PlaceRef, {
+  events: [EventRef, 'TOOK_PLACE_IN', 'in', 'Events that took place here.'],
+});

@@ -3,6 +3,7 @@
 import { builder } from '../builder.ts';
 import { entityType } from './entity.ts';
 import { HoldingRef, InstitutionRef, PersonRef, PositionRef, RepresentationRef } from './refs.ts';
+import { linkedEntityFields, relationshipListFields } from './relationship.ts';
 
 entityType({
   ref: InstitutionRef,
@@ -23,34 +24,29 @@ builder.objectFields(InstitutionRef, (t) => ({
     description: 'The institution this one is part of (see `partOf` for all).',
     resolve: async (i, _a, ctx) => (await ctx.graph.linked(i.id, 'PART_OF', 'out'))[0] ?? null,
   }),
-  partOf: t.field({
-    type: [InstitutionRef],
-    description: 'Institutions this one is part of.',
-    resolve: (i, _a, ctx) => ctx.graph.linked(i.id, 'PART_OF', 'out'),
-  }),
-  children: t.field({
-    type: [InstitutionRef],
-    description: 'Institutions that are part of this one.',
-    resolve: (i, _a, ctx) => ctx.graph.linked(i.id, 'PART_OF', 'in'),
-  }),
-  positions: t.field({
-    type: [PositionRef],
-    description: 'Posts held in this institution, by whom.',
-    resolve: (i, _a, ctx) => ctx.graph.relationships(i.id, 'HELD_POSITION', 'in'),
-  }),
-  representatives: t.field({
-    type: [RepresentationRef],
-    description: 'People who represented this institution, and at which meeting.',
-    resolve: (i, _a, ctx) => ctx.graph.relationships(i.id, 'REPRESENTED', 'in'),
-  }),
   members: t.field({
     type: [PersonRef],
     description: 'People who held a post in or represented this institution, each once.',
     resolve: (i, _a, ctx) => ctx.graph.members(i.id),
   }),
-  holdings: t.field({
-    type: [HoldingRef],
-    description: 'Documents this archive or collection holds, with archival references.',
-    resolve: (i, _a, ctx) => ctx.graph.relationships(i.id, 'HELD_BY', 'in'),
-  }),
 }));
+
+linkedEntityFields(InstitutionRef, {
+  partOf: [InstitutionRef, 'PART_OF', 'out', 'Institutions this one is part of.'],
+  children: [InstitutionRef, 'PART_OF', 'in', 'Institutions that are part of this one.'],
+});
+relationshipListFields(InstitutionRef, {
+  positions: [PositionRef, 'HELD_POSITION', 'in', 'Posts held in this institution, by whom.'],
+  representatives: [
+    RepresentationRef,
+    'REPRESENTED',
+    'in',
+    'People who represented this institution, and at which meeting.',
+  ],
+  holdings: [
+    HoldingRef,
+    'HELD_BY',
+    'in',
+    'Documents this archive or collection holds, with archival references.',
+  ],
+});

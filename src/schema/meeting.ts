@@ -11,7 +11,7 @@ import {
   PersonRef,
   RepresentationRef,
 } from './refs.ts';
-import { relationshipFields } from './relationship.ts';
+import { linkedEntityFields, relationshipFields, relationshipListFields } from './relationship.ts';
 
 entityType({
   ref: MeetingRef,
@@ -28,17 +28,19 @@ builder.objectFields(MeetingRef, (t) => ({
     description: 'When the meeting took place (distinct from the date of the documents that record it).',
     resolve: (m) => m.date,
   }),
-  attendees: t.field({
-    type: [AttendanceRef],
-    description: 'Who attended, in what role, representing what, with the passages that say so.',
-    resolve: (m, _a, ctx) => ctx.graph.relationships(m.id, 'ATTENDED', 'in'),
-  }),
-  recordedIn: t.field({
-    type: [DocumentRef],
-    description: 'Documents that record the meeting.',
-    resolve: (m, _a, ctx) => ctx.graph.linked(m.id, 'RECORDS', 'in'),
-  }),
 }));
+
+relationshipListFields(MeetingRef, {
+  attendees: [
+    AttendanceRef,
+    'ATTENDED',
+    'in',
+    'Who attended, in what role, representing what, with the passages that say so.',
+  ],
+});
+linkedEntityFields(MeetingRef, {
+  recordedIn: [DocumentRef, 'RECORDS', 'in', 'Documents that record the meeting.'],
+});
 
 AttendanceRef.implement({
   description: "A person's presence at a meeting: role, whom they represented, and the evidence.",

@@ -16,7 +16,7 @@ import {
   PositionRef,
   RepresentationRef,
 } from './refs.ts';
-import { relationshipFields, termFields } from './relationship.ts';
+import { relationshipFields, relationshipListFields, termFields } from './relationship.ts';
 
 entityType({
   ref: PersonRef,
@@ -51,11 +51,6 @@ const CoParticipationRef = builder.objectRef<CoAttendance>('CoParticipation').im
 });
 
 builder.objectFields(PersonRef, (t) => ({
-  positions: t.field({
-    type: [PositionRef],
-    description: 'Posts the person held, as the sources attest them.',
-    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'HELD_POSITION', 'out'),
-  }),
   positionsAt: t.field({
     type: [PositionRef],
     description:
@@ -76,17 +71,23 @@ builder.objectFields(PersonRef, (t) => ({
       'Everyone recorded at a meeting this person attended, with the meetings they shared: most shared meetings first, then by name. Based on attendance (ATTENDED) only, not on being mentioned together.',
     resolve: (p, _a, ctx) => ctx.graph.coAttendance(p.id),
   }),
-  represented: t.field({
-    type: [RepresentationRef],
-    description: 'Institutions the person represented, and at which meeting.',
-    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'REPRESENTED', 'out'),
-  }),
-  participatedIn: t.field({
-    type: [ParticipationRef],
-    description: 'Events (celebrations, visits) the person took part in.',
-    resolve: (p, _a, ctx) => ctx.graph.relationships(p.id, 'PARTICIPATED_IN', 'out'),
-  }),
 }));
+
+relationshipListFields(PersonRef, {
+  positions: [PositionRef, 'HELD_POSITION', 'out', 'Posts the person held, as the sources attest them.'],
+  represented: [
+    RepresentationRef,
+    'REPRESENTED',
+    'out',
+    'Institutions the person represented, and at which meeting.',
+  ],
+  participatedIn: [
+    ParticipationRef,
+    'PARTICIPATED_IN',
+    'out',
+    'Events (celebrations, visits) the person took part in.',
+  ],
+});
 
 PositionRef.implement({
   description: 'A post held by a person in an institution, with its title and the dates the sources give.',

@@ -2,8 +2,10 @@
 // and the fields every relationship-backed type shares (its two ends and its evidence), declared once.
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { type BuilderTypes, builder } from '../builder.ts';
+import type { Direction } from '../data/relationship.ts';
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
+import type { GraphReader } from '../reader.ts';
 import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
 import { EntityRef } from './refs.ts';
 
@@ -81,6 +83,49 @@ export function termFields(
       resolve: (r) => r.attestedDate,
     }),
   }));
+}
+
+type EntityObjectRef = ObjectRef<BuilderTypes, EntityRow>;
+type RelationshipObjectRef = ObjectRef<BuilderTypes, RelationshipRow>;
+/** A list field along one relationship type and direction: its item type and what it lists. */
+type Along<R> = [type: R, relationship: RelationshipType, direction: Direction, description: string];
+
+/** Declares list fields along relationships, each loaded by `load` (relationships or far ends). */
+function fieldsAlong<R extends EndRef | RelationshipObjectRef>(
+  ref: EntityObjectRef,
+  fields: Record<string, Along<R>>,
+  load: (
+    graph: GraphReader,
+    id: string,
+    relationship: RelationshipType,
+    direction: Direction,
+  ) => Promise<unknown>,
+): void {
+  builder.objectFields(ref, (t) =>
+    Object.fromEntries(
+      Object.entries(fields).map(([name, [type, relationship, direction, description]]) => [
+        name,
+        t.field({
+          type: [type as EndRef],
+          description,
+          resolve: (e, _a, ctx) => load(ctx.graph, e.id, relationship, direction) as Promise<EntityRow[]>,
+        }),
+      ]),
+    ),
+  );
+}
+
+/** Declares fields that list a node's relationships of one type and direction, with their evidence. */
+export function relationshipListFields(
+  ref: EntityObjectRef,
+  fields: Record<string, Along<RelationshipObjectRef>>,
+) {
+  fieldsAlong(ref, fields, (graph, ...along) => graph.relationships(...along));
+}
+
+/** Declares fields that list the entities at the other end of a node's relationships of one type. */
+export function linkedEntityFields(ref: EntityObjectRef, fields: Record<string, Along<EndRef>>) {
+  fieldsAlong(ref, fields, (graph, ...along) => graph.linked(...along));
 }
 
 interface Property {
