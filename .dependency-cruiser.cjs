@@ -60,6 +60,12 @@ module.exports = {
       '^src/db/|^src/(seed|runtime)/|^src/(app|server|operation-limits)\\.ts$',
     ),
     forbid(
+      'http-guards-stand-alone',
+      'The HTTP guards (src/http) know requests, documents and errors, not the graph or the database.',
+      '^src/http/',
+      '^src/(schema|data|db|seed|runtime)/|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
       'app-below-server',
       'The app (yoga) is apart from the listener and the launcher.',
       '^src/(app|operation-limits)\\.ts$',

@@ -24,6 +24,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/unit/**'],
           globalSetup: ['test/global-setup.ts'],
+          // failed requests are many on purpose (bad input, fuzz): log only unexpected ones
+          env: { LOG_LEVEL: 'error' },
           // One Neo4j (Community has one user database) shared by every file: run files one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -23,6 +23,26 @@ const schema = z.object({
   NEO4J_LOCAL_HEAP_MB: z.coerce.number().int().min(256).max(16384).default(768),
   NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(64).max(16384).default(256),
   SEED_ON_START: bool.default(true),
+  // HTTP and GraphQL safety (README, "Reliability" and "Configuration")
+  NODE_ENV: z.string().optional(),
+  GRAPHIQL: bool.optional(),
+  INTROSPECTION: bool.optional(),
+  FIELD_SUGGESTIONS: bool.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*)$/,
+      'must be * or a comma-separated list of origins such as https://archive.example.org',
+    )
+    .optional(),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
+  LOG_LEVEL: z.enum(['warn', 'error', 'silent']).default('warn'),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -46,6 +66,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid ${name}${shown}: ${issue?.message ?? 'invalid'}`);
   }
   return Object.freeze(result.data);
+}
+
+/** Whether a switch that is on by default outside production is on (GRAPHIQL, INTROSPECTION, …). */
+export function devDefault(c: Config, value: boolean | undefined): boolean {
+  return value ?? c.NODE_ENV !== 'production';
 }
 
 let cached: Config | undefined;

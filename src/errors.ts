@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'DATABASE_TIMEOUT',
   'QUERY_TOO_DEEP',
   'QUERY_TOO_LARGE',
+  'QUERY_TOO_COSTLY',
+  'BAD_REQUEST',
+  'REQUEST_ENTITY_TOO_LARGE',
+  'CSRF_HEADER_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -111,6 +115,14 @@ export class DatabaseTimeoutError extends CodedError {
 /** An operation asks for more than the limits allow; refused before anything runs. */
 export class QueryLimitError extends CodedError {
   override name = 'QueryLimitError';
+}
+
+/** The HTTP request itself is unusable (malformed JSON, malformed variables). */
+export class BadRequestError extends CodedError {
+  override name = 'BadRequestError';
+  constructor(message: string) {
+    super(message, 'BAD_REQUEST', {}, 400);
+  }
 }
 
 /**

@@ -33,3 +33,20 @@ export const MAX_BATCH = 1000;
 
 /** Field extensions that mark a field as expensive (paths, networks, search, timeline). */
 export const EXPENSIVE = Object.freeze({ expensive: true });
+
+/** Parsing: tokens one document may have (graphql-js stops counting past it). */
+export const MAX_QUERY_TOKENS = 5000;
+/** The cache of parsed, validated documents: at most this many, and about this many bytes of heap. */
+export const MAX_CACHED_DOCUMENTS = 1000;
+export const MAX_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024;
+/** Aliases and directives in one operation (graphql-armor's rules). */
+export const MAX_ALIASES = 100;
+export const MAX_DIRECTIVES = 50;
+/**
+ * The cost budget of one operation (@pothos/plugin-complexity; README, "Limits"): every field costs
+ * 1, a paged field multiplies what each item selects by its `first`, and any other list by
+ * LIST_COST_MULTIPLIER (a node's relationships of one kind are few: a meeting's attendees, a
+ * person's posts).
+ */
+export const MAX_COMPLEXITY = 20_000;
+export const LIST_COST_MULTIPLIER = 3;

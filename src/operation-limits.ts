@@ -1,7 +1,8 @@
 // A validation rule that bounds what one operation may ask for, before anything runs: how deep it
 // nests (meeting → attendees → person → attended → meeting → …), how many fields it selects in all,
 // and how many fields marked expensive (`extensions: EXPENSIVE` on the field, see limits.ts) it
-// calls. Fragments are measured once each, so a document built of repeated fragments costs linear
+// calls. Introspection counts too (`__schema` and `__type` as expensive), so it cannot be used to
+// build an answer of megabytes. Fragments are measured once each, so a document built of repeated fragments costs linear
 // time. The maximums live in limits.ts.
 import {
   type ASTVisitor,
@@ -12,7 +13,10 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  SchemaMetaFieldDef,
   type SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   type ValidationContext,
 } from 'graphql';
 import { QueryLimitError } from './errors.ts';
@@ -50,8 +54,17 @@ export function expensiveFields(schema: GraphQLSchema): Set<string> {
   return found;
 }
 
+/** Introspection counts like any other field; each of these answers a lot and counts as expensive. */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
 export function operationLimits(schema: GraphQLSchema, limits: Limits = DEFAULT_LIMITS) {
   const expensive = expensiveFields(schema);
+  const fieldOf = (parent: GraphQLCompositeType | undefined, name: string) => {
+    if (name === '__schema') return SchemaMetaFieldDef;
+    if (name === '__type') return TypeMetaFieldDef;
+    if (name === '__typename') return TypeNameMetaFieldDef;
+    return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+  };
   const typeOf = (name: string | undefined) => {
     const t = name ? schema.getType(name) : undefined;
     return t && (isObjectType(t) || isInterfaceType(t)) ? t : undefined;
@@ -76,15 +89,15 @@ export function operationLimits(schema: GraphQLSchema, limits: Limits = DEFAULT_
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           const name = selection.name.value;
-          if (name.startsWith('__')) continue;
-          const fields =
-            parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : {};
-          const def = fields[name];
+          const def = fieldOf(parent, name);
           const inner = selection.selectionSet
             ? measure(selection.selectionSet, typeOf(def && getNamedType(def.type).name))
             : { depth: 0, fields: 0, expensive: 0 };
-          const costly = parent && expensive.has(`${parent.name}.${name}`) ? 1 : 0;
-          add({ depth: inner.depth, fields: inner.fields + 1, expensive: inner.expensive + costly }, 1);
+          const costly =
+            INTROSPECTION_ROOTS.has(name) || (parent && expensive.has(`${parent.name}.${name}`)) ? 1 : 0;
+          // unwrapping a type reference (ofType { ofType { … } }) is not nesting: its answer ends soon
+          const nests = name === 'ofType' ? 0 : 1;
+          add({ depth: inner.depth, fields: inner.fields + 1, expensive: inner.expensive + costly }, nests);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           add(measure(selection.selectionSet, typeOf(selection.typeCondition?.name.value) ?? parent), 0);
         } else {
@@ -133,7 +146,7 @@ export function operationLimits(schema: GraphQLSchema, limits: Limits = DEFAULT_
           );
         } else if (m.expensive > limits.expensive) {
           refuse(
-            `The operation calls paths, networks, search or timeline ${m.expensive} times; the limit is ${limits.expensive}.`,
+            `The operation calls paths, networks, search, timeline or introspection (__schema, __type) ${m.expensive} times; the limit is ${limits.expensive}.`,
             'QUERY_TOO_LARGE',
             { expensive: m.expensive, limit: limits.expensive },
           );

@@ -1,7 +1,9 @@
 // Only listens and shuts down: stop accepting, let in-flight requests finish, dispose yoga,
-// close the driver.
+// close the driver. Slow clients are bounded: headers within 10 s, the whole request within 30 s,
+// idle keep-alive connections closed after 5 s, and at most HTTP_MAX_CONNECTIONS open at once.
 import { createServer, type Server } from 'node:http';
 import type { App } from './app.ts';
+import { config } from './config.ts';
 import type { Db } from './db/driver.ts';
 import { StartupError } from './errors.ts';
 
@@ -11,8 +13,33 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export function listen(app: App, db: Db, port: number, host: string): Promise<Running> {
-  const server = createServer(app);
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const httpLimits = (): HttpLimits => ({
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: config().HTTP_MAX_CONNECTIONS,
+});
+
+export function listen(
+  app: App,
+  db: Db,
+  port: number,
+  host: string,
+  limits: HttpLimits = httpLimits(),
+): Promise<Running> {
+  const server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs },
+    app,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(

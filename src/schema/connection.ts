@@ -91,6 +91,12 @@ export const pageArgs = builder.args((t) => ({
   after: t.string({ description: AFTER_DOC }),
 }));
 
+/** The cost of a paged field: its own, plus what each item selects times the page size asked for. */
+export const pagedComplexity = (args: PageArgs) => ({
+  field: 2,
+  multiplier: Math.max(0, Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)),
+});
+
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionType<T>(
   name: string,
@@ -113,9 +119,16 @@ export function connectionType<T>(
       totalCount: t.exposeInt('totalCount', {
         description: 'How many items match in all, across every page.',
       }),
-      edges: t.field({ type: [edge], resolve: (p) => p.edges, description: 'The items of this page.' }),
+      // a page's size is counted on the paged field (pagedComplexity), not again here
+      edges: t.field({
+        type: [edge],
+        complexity: { field: 0, multiplier: 1 },
+        resolve: (p) => p.edges,
+        description: 'The items of this page.',
+      }),
       nodes: t.field({
         type: [ref],
+        complexity: { field: 0, multiplier: 1 },
         resolve: (p) => p.edges.map((e) => e.node),
         description: 'The items of this page, without cursors.',
       }),

@@ -2,7 +2,7 @@
 // which meetings it records and what it mentions.
 import { builder } from '../builder.ts';
 import { typeOfId } from '../model.ts';
-import { connectionType, pageArgs, pageFromList } from './connection.ts';
+import { connectionType, pageArgs, pagedComplexity, pageFromList } from './connection.ts';
 import { EntityTypeEnum, entityType } from './entity.ts';
 import { HistoricalDateRef } from './evidence.ts';
 import {
@@ -70,6 +70,7 @@ builder.objectFields(DocumentRef, (t) => ({
   mentions: t.field({
     type: MentionConnection,
     description: 'Entities the document mentions, each with the passage, optionally only of some types.',
+    complexity: pagedComplexity,
     args: {
       ...pageArgs,
       types: t.arg({ type: [EntityTypeEnum], description: 'Only mentions of these kinds of entity.' }),

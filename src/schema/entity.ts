@@ -9,7 +9,14 @@ import { InvalidArgumentError } from '../errors.ts';
 import { MAX_IDS } from '../limits.ts';
 import { ENTITY_TYPES, type EntityType } from '../model.ts';
 import { fold } from '../search/fold.ts';
-import { connectionType, pageArgs, pageFromList, pageFromWindow, pageWindow } from './connection.ts';
+import {
+  connectionType,
+  pageArgs,
+  pagedComplexity,
+  pageFromList,
+  pageFromWindow,
+  pageWindow,
+} from './connection.ts';
 import { DateRangeInput } from './evidence.ts';
 import { EntityRef, MentionRef, NodeRef } from './refs.ts';
 
@@ -87,6 +94,7 @@ EntityRef.implement({
       type: DocumentMentionConnection,
       description: 'Documents that mention this entity, with the passages, earliest document first.',
       args: pageArgs,
+      complexity: pagedComplexity,
       resolve: async (e, args, ctx) =>
         pageFromList(await ctx.graph.relationships(e.id, 'MENTIONS', 'in'), args),
     }),
@@ -202,6 +210,7 @@ export function entityType({ ref, label, description, one, many }: EntityTypeOpt
           [many[0]]: t.field({
             type: connection,
             description: many[1],
+            complexity: pagedComplexity,
             args: {
               ...pageArgs,
               filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),

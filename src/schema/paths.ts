@@ -114,6 +114,7 @@ builder.queryFields((t) => ({
     type: PathRef,
     nullable: true,
     extensions: EXPENSIVE,
+    complexity: 20,
     description:
       'How two entities are connected: one shortest chain of relationships between them, with the evidence for each link; null when none exists within `maxHops`. Direction is ignored (a person who attended a meeting is one step from everyone else who attended it). When several paths are equally short, one is chosen; see `allShortestPaths`.',
     args: pathArgs,
@@ -122,6 +123,10 @@ builder.queryFields((t) => ({
   allShortestPaths: t.field({
     type: [PathRef],
     extensions: EXPENSIVE,
+    complexity: (args) => ({
+      field: 20,
+      multiplier: Math.max(1, Math.min(args.limit ?? DEFAULT_PATHS, MAX_GRAPH_LIMIT)),
+    }),
     description:
       'Every shortest chain of relationships between two entities (all of the same length), up to `limit`, ordered by the ids they pass through; empty when none exists within `maxHops`. Direction is ignored. When more paths exist than the limit, which ones are returned is not specified.',
     args: {
@@ -139,6 +144,7 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: SubgraphRef,
     extensions: EXPENSIVE,
+    complexity: 20,
     description:
       'The network around an entity: everything within `depth` relationships of it (direction ignored), nearest first, with the relationships among them and their evidence. Errors with NOT_FOUND when the id names nothing.',
     args: {

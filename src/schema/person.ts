@@ -3,7 +3,7 @@
 import { builder } from '../builder.ts';
 import { dateArgument } from '../dates.ts';
 import type { CoAttendance } from '../reader.ts';
-import { connectionType, pageArgs, pageFromList } from './connection.ts';
+import { connectionType, pageArgs, pagedComplexity, pageFromList } from './connection.ts';
 import { entityType } from './entity.ts';
 import { EvidenceRef } from './evidence.ts';
 import {
@@ -62,6 +62,7 @@ builder.objectFields(PersonRef, (t) => ({
     type: AttendanceConnection,
     description: 'Meetings the person attended, with role and evidence, earliest first.',
     args: pageArgs,
+    complexity: pagedComplexity,
     resolve: async (p, args, ctx) =>
       pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
   }),

@@ -8,7 +8,14 @@ import { ENTITY_TYPES, type EntityType } from '../model.ts';
 import type { ScoredEntity } from '../reader.ts';
 import { searchKeys } from '../search/fold.ts';
 import { luceneQuery } from '../search/query.ts';
-import { type Page, PageInfoRef, pageArgs, pageFromWindow, pageWindow } from './connection.ts';
+import {
+  type Page,
+  PageInfoRef,
+  pageArgs,
+  pagedComplexity,
+  pageFromWindow,
+  pageWindow,
+} from './connection.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EntityRef } from './refs.ts';
 
@@ -37,6 +44,7 @@ const SearchConnectionRef = builder.objectRef<Page<ScoredEntity>>('SearchConnect
     }),
     edges: t.field({
       type: [SearchEdgeRef],
+      complexity: { field: 0, multiplier: 1 },
       resolve: (p) => p.edges,
       description: 'The results of this page.',
     }),
@@ -66,6 +74,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: SearchConnectionRef,
     extensions: EXPENSIVE,
+    complexity: pagedComplexity,
     description:
       'Full-text search over names, aliases (with transliterations) and document text, ranked. Case, diacritics and punctuation are ignored; a word of four letters or more also matches within one typo.',
     args: {

@@ -5,7 +5,14 @@ import type { HistoricalDate } from '../data/types.ts';
 import { dateRangeArgument } from '../dates.ts';
 import { EXPENSIVE } from '../limits.ts';
 import { checkId } from '../model.ts';
-import { connectionType, type PageArgs, pageArgs, pageFromWindow, pageWindow } from './connection.ts';
+import {
+  connectionType,
+  type PageArgs,
+  pageArgs,
+  pagedComplexity,
+  pageFromWindow,
+  pageWindow,
+} from './connection.ts';
 import { HistoricalDateRef } from './evidence.ts';
 import { EntityRef } from './refs.ts';
 import { RelationshipRef } from './relationship.ts';
@@ -71,6 +78,7 @@ builder.queryFields((t) => ({
   timeline: t.field({
     type: TimelineConnection,
     extensions: EXPENSIVE,
+    complexity: pagedComplexity,
     description:
       'Meetings, events and documents in date order: those whose date interval overlaps [`startDate`, `endDate`] (a year-only date overlaps every day of its year). Earliest first by the first day a date can stand for, then by its last day, then by id, so ties are stable across pages. Undated entities are left out. With `actor`, only entries tied to that entity by a relationship of any kind (including documents that mention it), and for an institution also the meetings at which someone represented it.',
     args: {
