@@ -2,7 +2,7 @@
 //   scripts → server → app → schema → reader (per request) → data → db
 // with errors, model, config, dates, limits and search/ as low leaves anyone may import. `npm run
 // check` runs `depcruise` with this file and fails on a cycle or an import that climbs a layer.
-const leaves = '^src/(errors|model|config|dates|limits)\\.ts$|^src/search/';
+const leaves = '^src/(errors|model|config|dates|limits|uris)\\.ts$|^src/search/';
 
 /** A rule forbidding `from` to import `to`, with a sentence saying why. */
 const forbid = (name, comment, from, to) => ({
@@ -33,7 +33,7 @@ module.exports = {
       'leaves-stay-low',
       'errors, model, config, dates, limits and search/ are leaves: they import only each other.',
       leaves,
-      '^src/(?!(errors|model|config|dates|limits)\\.ts$|search/)',
+      '^src/(?!(errors|model|config|dates|limits|uris)\\.ts$|search/)',
     ),
     forbid(
       'db-below-everything',
@@ -64,6 +64,18 @@ module.exports = {
       'The HTTP guards (src/http) know requests, documents and errors, not the graph or the database.',
       '^src/http/',
       '^src/(schema|data|db|seed|runtime)/|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
+      'services-beside-graphql',
+      'Linked data, reconciliation and exports read through the reader and the data layer, never through the GraphQL schema or the app.',
+      '^src/(linked|reconcile|export)/',
+      '^src/(schema|seed|runtime)/|^src/(builder|context|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
+      'reader-below-services',
+      'The reader and the data layer serve the routes; they never import them.',
+      '^src/(reader\\.ts$|data/|db/)',
+      '^src/(linked|reconcile|export|http)/',
     ),
     forbid(
       'app-below-server',

@@ -10,22 +10,28 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
-import { type Config, config, devDefault } from './config.ts';
+import { type Config, config, devDefault, publicBaseUrl } from './config.ts';
 import { createContext } from './context.ts';
 import type { Db } from './db/driver.ts';
 import { QueryLimitError } from './errors.ts';
 import { documentsPlugin } from './http/documents.ts';
 import { type RequestLog, requestsPlugin, stderrLog } from './http/requests.ts';
+import { routesPlugin } from './http/routes.ts';
 import { corsOption, type SecurityOptions, securityPlugins } from './http/security.ts';
 import { MAX_ALIASES, MAX_DIRECTIVES } from './limits.ts';
+import { linkedDataRoute } from './linked/index.ts';
 import { operationLimits } from './operation-limits.ts';
+import { reconcileRoute } from './reconcile/index.ts';
 import { schema } from './schema/index.ts';
+import { makeUris } from './uris.ts';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 const defaultQuery = readFileSync(join(examples, 'who-attended.graphql'), 'utf8');
 
 export interface AppOptions extends SecurityOptions {
   maxBodyBytes: number;
+  /** The base of every URI the graph mints (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
   /** Where the line for each failed request goes (default: JSON on stderr). */
   log?: RequestLog;
 }
@@ -34,6 +40,7 @@ export interface AppOptions extends SecurityOptions {
 export function appOptions(c: Config = config()): AppOptions {
   return {
     maxBodyBytes: c.MAX_BODY_BYTES,
+    publicBaseUrl: publicBaseUrl(c),
     corsOrigins: c.CORS_ORIGINS ? c.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
     graphiql: devDefault(c, c.GRAPHIQL),
     introspection: devDefault(c, c.INTROSPECTION),
@@ -67,9 +74,10 @@ const limitsPlugin: Plugin = {
 
 export function createApp(db: Db, options: AppOptions = appOptions()) {
   const documents = documentsPlugin();
+  const uris = makeUris(options.publicBaseUrl);
   const yoga = createYoga({
     schema,
-    context: () => createContext(db),
+    context: () => createContext(db, uris),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -97,6 +105,7 @@ export function createApp(db: Db, options: AppOptions = appOptions()) {
     plugins: [
       requestsPlugin({ log: options.log }),
       ...securityPlugins(options),
+      routesPlugin([linkedDataRoute({ db, uris }), reconcileRoute({ db, uris })]),
       documents,
       limitsPlugin,
       useReadinessCheck({

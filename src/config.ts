@@ -43,6 +43,10 @@ const schema = z.object({
     .default(1024 * 1024),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
   LOG_LEVEL: z.enum(['warn', 'error', 'silent']).default('warn'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/, 'must be an http(s) URL without a trailing slash')
+    .optional(),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -71,6 +75,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** Whether a switch that is on by default outside production is on (GRAPHIQL, INTROSPECTION, …). */
 export function devDefault(c: Config, value: boolean | undefined): boolean {
   return value ?? c.NODE_ENV !== 'production';
+}
+
+/** The base of every URI the graph mints: PUBLIC_BASE_URL, else where this process listens. */
+export function publicBaseUrl(c: Config): string {
+  return c.PUBLIC_BASE_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`;
 }
 
 let cached: Config | undefined;

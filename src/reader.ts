@@ -13,7 +13,12 @@ import {
   type SubgraphRow,
   shortestPath,
 } from './data/paths.ts';
-import { type Direction, relationshipsByNode } from './data/relationship.ts';
+import {
+  type Direction,
+  relationshipsAround,
+  relationshipsByIds,
+  relationshipsByNode,
+} from './data/relationship.ts';
 import { type SearchQuery, searchEntities } from './data/search.ts';
 import { type TimelineQuery, type TimelineRow, timeline } from './data/timeline.ts';
 import type { EntityRow, RelationshipRow } from './data/types.ts';
@@ -22,7 +27,7 @@ import { termOverlaps } from './dates.ts';
 import type { Db } from './db/driver.ts';
 import { DataIntegrityError, NotFoundError } from './errors.ts';
 import { MAX_BATCH } from './limits.ts';
-import { checkId, type EntityType, type RelationshipType } from './model.ts';
+import { checkId, type EntityType, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from './model.ts';
 import { rerank } from './search/rank.ts';
 
 /** Another person met at meetings: their attendances and this person's own, meeting by meeting. */
@@ -89,6 +94,24 @@ export class GraphReader {
   async linked(id: string, type: RelationshipType, direction: Direction): Promise<EntityRow[]> {
     const list = await this.relationships(id, type, direction);
     return this.refs(list.map((r) => (direction === 'out' ? r.to : r.from)));
+  }
+
+  /** Every relationship at an entity, of any type and either direction (for linked data). */
+  relationshipsAround(id: string): Promise<RelationshipRow[]> {
+    return relationshipsAround(this.db, id);
+  }
+
+  /** A relationship by its id, or null. */
+  async relationship(relationshipId: string): Promise<RelationshipRow | null> {
+    const type = /#([A-Z_]+):/.exec(relationshipId)?.[1] as RelationshipType | undefined;
+    if (!type || !RELATIONSHIP_TYPE_NAMES.includes(type)) return null;
+    const [row] = await relationshipsByIds(this.db, type, [relationshipId]);
+    return row ?? null;
+  }
+
+  /** An entity by id without checks, or null (for routes that answer 404 themselves). */
+  find(id: string): Promise<EntityRow | null> {
+    return this.entities.load(id);
   }
 
   /** The attendee's REPRESENTED relationship in the context of the attended meeting, if any. */

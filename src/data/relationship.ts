@@ -2,7 +2,7 @@
 import type { Db } from '../db/driver.ts';
 import type { RelationshipType } from '../model.ts';
 import { assertRelationshipType } from './checks.ts';
-import { relationshipFrom } from './rows.ts';
+import { type RawRel, rawRel, relationshipFrom, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { RelationshipRow } from './types.ts';
 
@@ -25,6 +25,43 @@ export function relationshipsByNodeStatement(
      ORDER BY key, m.dateEarliest IS NULL, m.dateEarliest, m.sortName, r.id`,
     { ids },
   );
+}
+
+export const relationshipsAroundStatement = (id: string): Statement =>
+  statement(
+    'relationshipsAround',
+    `MATCH (n:Entity {id: $id})
+     MATCH (n)-[r]-(m:Entity)
+     RETURN DISTINCT ${rawRel('r')} AS rel
+     ORDER BY rel.type, rel.props.id`,
+    { id },
+  );
+
+/** Every relationship at a node, of any type and either direction, by type and then id. */
+export async function relationshipsAround(db: Db, id: string): Promise<RelationshipRow[]> {
+  return (await read<{ rel: RawRel }>(db, relationshipsAroundStatement(id))).map((x) => relRow(x.rel));
+}
+
+export function relationshipsByIdsStatement(type: RelationshipType, ids: readonly string[]): Statement {
+  assertRelationshipType(type);
+  return statement(
+    `relationshipsByIds:${type}`,
+    `UNWIND $ids AS rid
+     MATCH (:Entity)-[r:${type} {id: rid}]->(:Entity)
+     RETURN rid, ${rawRel('r')} AS rel`,
+    { ids },
+  );
+}
+
+/** Relationships of one type by id (through the type's id constraint), in key order; null where none. */
+export async function relationshipsByIds(
+  db: Db,
+  type: RelationshipType,
+  ids: readonly string[],
+): Promise<(RelationshipRow | null)[]> {
+  const rows = await read<{ rid: string; rel: RawRel }>(db, relationshipsByIdsStatement(type, ids));
+  const byId = new Map(rows.map((r) => [r.rid, relRow(r.rel)]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /**

@@ -77,7 +77,10 @@ export function relationshipFrom(type: string, from: string, to: string, props: 
   const certainties = strs(props.certainties);
   const reasonings = strs(props.reasonings);
   const documentId = String(props.source);
+  const relationshipId = String(props.id);
   const evidence: Evidence[] = quotes.map((quote, i) => ({
+    relationshipId,
+    index: i + 1,
     documentId,
     quote,
     start: Number(starts[i]),

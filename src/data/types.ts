@@ -37,6 +37,9 @@ export interface EntityRow {
 }
 
 export interface Evidence {
+  /** The relationship this passage supports, and the passage's place (1-based) among its evidence. */
+  relationshipId: string;
+  index: number;
   documentId: string;
   quote: string;
   start: number;

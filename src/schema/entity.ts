@@ -71,6 +71,11 @@ EntityRef.implement({
   interfaces: [NodeRef],
   resolveType: (row) => row.type,
   fields: (t) => ({
+    uri: t.string({
+      description:
+        'The stable HTTP URI of this entity, to cite it or link to it; it answers with JSON-LD, Turtle, N-Quads or a readable page (content negotiation).',
+      resolve: (row, _a, ctx) => ctx.uris.entity(row.id),
+    }),
     name: t.exposeString('name', {
       description: 'The name under which the entity is best known (a document: its title).',
     }),

@@ -64,6 +64,16 @@ export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
       description: 'The document quoted.',
       resolve: (e, _args, ctx) => ctx.graph.ref(e.documentId),
     }),
+    uri: t.string({
+      description:
+        'The stable HTTP URI of this passage: a W3C Web Annotation whose selectors point into the text at `textUri`.',
+      resolve: (e, _a, ctx) => ctx.uris.evidence(e.relationshipId, e.index),
+    }),
+    textUri: t.string({
+      description:
+        "The URI of the document's stored text (text/plain, UTF-8), which `start` and `end` index.",
+      resolve: (e, _a, ctx) => ctx.uris.documentText(e.documentId),
+    }),
     quote: t.exposeString('quote', { description: 'The passage, verbatim.' }),
     start: t.exposeInt('start', {
       description: 'Offset of the first character of the quote in the document text.',

@@ -166,6 +166,11 @@ export const RelationshipRef = builder.objectRef<RelationshipRow>('Relationship'
     'A relationship between two entities as a document supports it, e.g. a person ATTENDED a meeting. It keeps its own direction (`from` → `to`), whichever way a path walks along it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id of the relationship, as the extraction gives it.' }),
+    uri: t.string({
+      description:
+        'The stable HTTP URI of this claim (the relationship as its document supports it), in the formats of `Entity.uri`.',
+      resolve: (r, _a, ctx) => ctx.uris.relationship(r.id),
+    }),
     type: t.expose('type', {
       type: RelationshipTypeEnum,
       description: 'What kind of relationship it is.',
