@@ -14,7 +14,8 @@ export default defineConfig({
       {
         // Pure logic and the text of every statement: no database, runs in seconds (npm run test:unit).
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+        // the files share no mutable state: one module graph for all of them (the schema is built once)
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false },
       },
       {
         // Everything through the real Neo4j that test/global-setup.ts starts once for the run.

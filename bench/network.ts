@@ -9,7 +9,7 @@ import { createApp } from '../src/app.ts';
 import { connect, type Db } from '../src/db/driver.ts';
 import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
-import { generateGraph, removeSynthetic } from './generate.ts';
+import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);

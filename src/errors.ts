@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'REQUEST_ENTITY_TOO_LARGE',
   'CSRF_HEADER_REQUIRED',
+  'REQUEST_HEADER_TOO_LARGE',
+  'REQUEST_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -70,11 +72,16 @@ export class InvalidIdError extends CodedError {
 export class WrongIdTypeError extends CodedError {
   override name = 'WrongIdTypeError';
   constructor(id: string, argument: string, expected: string, actual: string) {
-    super(`The id "${id}" names a ${actual}, not a ${expected}.`, 'WRONG_ID_TYPE', {
-      argument,
-      expected,
-      actual,
-    });
+    const article = (word: string) => (/^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`);
+    super(
+      `The id "${id.slice(0, 100)}" names ${article(actual)}, not ${article(expected)}.`,
+      'WRONG_ID_TYPE',
+      {
+        argument,
+        expected,
+        actual,
+      },
+    );
   }
 }
 

@@ -4,9 +4,18 @@
 //
 //   import { describe, expect, it } from './fixtures.ts';
 //   it('…', async ({ api }) => { const r = await api.gql(/* GraphQL */ `{ … }`); … });
-import { test as base, inject } from 'vitest';
+//
+// Suite hooks get the same file-scoped fixture: `it.beforeAll(async ({ api }) => …)`. Tests that
+// need the generated graph call `useSyntheticGraph()` inside their describe block.
+import { test as base, expect, inject } from 'vitest';
 import { type App, createApp } from '../src/app.ts';
 import { connect, type Db } from '../src/db/driver.ts';
+import {
+  type GeneratedGraph,
+  type GenerateOptions,
+  generateGraph,
+  removeSynthetic,
+} from '../test-support/synthetic-graph.ts';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -17,7 +26,6 @@ export interface GqlResult<T = Record<string, unknown>> {
 export interface Api {
   db: Db;
   app: App;
-  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in each test
   gql: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GqlResult<T>>;
   /** Statements the database was sent while `work` ran. */
   statementsDuring: (work: () => Promise<unknown>) => Promise<number>;
@@ -65,3 +73,49 @@ export const test = base.extend<{ api: Api }>({
 });
 export const it = test;
 export { afterAll, beforeAll, describe, expect } from 'vitest';
+
+/**
+ * Runs an operation that must fail: the answer, its first error and the statements it cost. The
+ * error must say something, and no stack trace or source path may leak into the answer.
+ */
+export async function failure(api: Api, query: string, variables?: Record<string, unknown>) {
+  let r: GqlResult | undefined;
+  const statements = await api.statementsDuring(async () => {
+    r = await api.gql(query, variables);
+  });
+  expect(r?.errors?.length, JSON.stringify(r)).toBeGreaterThan(0);
+  expect(r?.errors?.[0]?.message).toMatch(/\S/);
+  expect(JSON.stringify(r?.errors)).not.toMatch(/at .*\.ts:\d+|stack/i);
+  return { r: r as GqlResult, e: r?.errors?.[0], statements };
+}
+
+/** The generated graph the path, network, co-attendance and timeline checks share (400 persons). */
+export const TEST_GRAPH: GenerateOptions = {
+  persons: 400,
+  personsPerInstitution: 40,
+  meetingsPerPerson: 0.4,
+  seed: 7,
+};
+
+/**
+ * A synthetic graph (test-support/synthetic-graph.ts) for the tests of the calling describe block:
+ * written before them, removed after them (and checked gone), so the other tests of the file see
+ * only the seed. Returns a getter for what was written.
+ */
+export function useSyntheticGraph(options: GenerateOptions = TEST_GRAPH): () => GeneratedGraph {
+  let graph: GeneratedGraph | undefined;
+  test.beforeAll(async ({ api }) => {
+    graph = await generateGraph(api.db, options);
+  });
+  test.afterAll(async ({ api }) => {
+    await removeSynthetic(api.db);
+    const [left] = await api.db.read<{ n: number }>(
+      '/* syntheticLeft */ MATCH (n:Entity) WHERE n.synthetic = true RETURN count(n) AS n',
+    );
+    expect(left?.n).toBe(0);
+  });
+  return () => {
+    if (!graph) throw new Error("the synthetic graph is written in the describe block's beforeAll");
+    return graph;
+  };
+}

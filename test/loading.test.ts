@@ -1,14 +1,11 @@
-// Statements per query depend on the query's depth, not on the number of rows: a generated graph
-// of meetings, attendees, positions and institutions is queried at two sizes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The N+1 guard (src/reader.ts): statements per query depend on the query's depth, not on the number
+// of rows. A generated graph of meetings, attendees, positions and institutions is queried at two sizes.
 import type { Db } from '../src/db/driver.ts';
-import { setupApp } from './helpers.ts';
+import { type Api, describe, expect, it } from './fixtures.ts';
 
-let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
-let db: Db;
 const FIXTURE = 'loading-test';
 
-async function generate(meetings: number): Promise<void> {
+async function generate(db: Db, meetings: number): Promise<void> {
   await db.write('/* testClearFixture */ MATCH (n:Entity {fixture: $f}) DETACH DELETE n', { f: FIXTURE });
   const rows = Array.from({ length: meetings }, (_, i) => ({
     meeting: `meeting/lt-${i}`,
@@ -55,12 +52,13 @@ const NESTED = /* GraphQL */ `
   }
 `;
 
-async function statementsFor(meetings: number): Promise<{ statements: number; rows: number }> {
-  await generate(meetings);
-  const before = db.statements;
-  const r = await gql(NESTED, { filter: { nameContains: 'meeting lt' } });
+async function statementsFor(api: Api, meetings: number): Promise<{ statements: number; rows: number }> {
+  await generate(api.db, meetings);
+  let r: any;
+  const statements = await api.statementsDuring(async () => {
+    r = await api.gql(NESTED, { filter: { nameContains: 'meeting lt' } });
+  });
   expect(r.errors).toBeUndefined();
-  const statements = db.statements - before;
   const nodes = r.data.meetings.nodes;
   expect(nodes).toHaveLength(meetings);
   const rows = nodes.reduce((n: number, m: any) => n + m.attendees.length, 0);
@@ -71,23 +69,16 @@ async function statementsFor(meetings: number): Promise<{ statements: number; ro
   return { statements, rows };
 }
 
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ gql, db, close } = await setupApp());
-});
-
-// registered before the file's other afterAll hooks, so it runs after them
-
-afterAll(() => close());
-afterAll(async () => {
-  await db.write('/* testClearFixture */ MATCH (n:Entity {fixture: $f}) DETACH DELETE n', { f: FIXTURE });
-});
-
 describe('batched loading', () => {
-  it('sends the same number of statements for 10 and for 80 meetings', async () => {
-    const small = await statementsFor(10);
-    const large = await statementsFor(80);
+  it.afterAll(async ({ api }) => {
+    await api.db.write('/* testClearFixture */ MATCH (n:Entity {fixture: $f}) DETACH DELETE n', {
+      f: FIXTURE,
+    });
+  });
+
+  it('sends the same number of statements for 10 and for 80 meetings', async ({ api }) => {
+    const small = await statementsFor(api, 10);
+    const large = await statementsFor(api, 80);
     process.stdout.write(
       `[loading] nested query: ${small.statements} statements for ${small.rows} attendances; ${large.statements} for ${large.rows}\n`,
     );

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GqlResult, setupApp } from './helpers.ts';
-
-let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ gql, close } = await setupApp());
-});
-// registered before the file's other afterAll hooks, so it runs after them
-afterAll(() => close());
+// Meetings (src/schema/meeting.ts): the date, who attended in what role and representing what, with
+// the passage, and which documents record it.
+import { describe, expect, type GqlResult, it } from './fixtures.ts';
 
 const MEETING = 'meeting/chervonenko-deng-1959-11-06';
 
 describe('the 6 November 1959 conversation', () => {
-  it('lists every attendee with role, institution represented and the passage', async () => {
-    const r: GqlResult<any> = await gql(
+  it('lists every attendee with role, institution represented and the passage', async ({ api }) => {
+    const r: GqlResult<any> = await api.gql(
       /* GraphQL */ `
       query ($id: ID!) {
         meeting(id: $id) {

@@ -1,15 +1,7 @@
-// Search that forgives: case, diacritics, punctuation, Wade–Giles and pinyin, Cyrillic, Chinese
-// characters, initials, surnames alone and one typo all find the same person, ranked first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GqlResult, setupApp } from './helpers.ts';
-
-let gql: Awaited<ReturnType<typeof setupApp>>['gql'];
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ gql, close } = await setupApp());
-});
-// registered before the file's other afterAll hooks, so it runs after them
-afterAll(() => close());
+// Search (src/schema/search.ts) that forgives: case, diacritics, punctuation, Wade–Giles and pinyin,
+// Cyrillic, Chinese characters, initials, surnames alone and one typo all find the same person,
+// ranked first. The query building and re-ranking are unit-tested in test/unit/search/.
+import { type Api, describe, expect, type GqlResult, it } from './fixtures.ts';
 
 const SEARCH = /* GraphQL */ `
   query ($text: String!, $types: [EntityType!], $first: Int) {
@@ -20,8 +12,8 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
-async function search(text: string, types?: string[]) {
-  const r: GqlResult<any> = await gql(SEARCH, { text, types, first: 10 });
+async function search(api: Api, text: string, types?: string[]) {
+  const r: GqlResult<any> = await api.gql(SEARCH, { text, types, first: 10 });
   expect(r.errors).toBeUndefined();
   return r.data.search.edges as { score: number; node: { __typename: string; id: string } }[];
 }
@@ -55,8 +47,8 @@ describe('search forgives', () => {
     ['a hyphenated surname without its hyphen', 'Aldrich Moodie', 'person/benjamin-aldrich-moodie'],
     ['a hyphenated surname run together', 'aldrichmoodie', 'person/benjamin-aldrich-moodie'],
   ];
-  it.each(cases)('%s: %s', async (_what, text, id) => {
-    const hits = await search(text);
+  it.for(cases)('%s: %s', async ([_what, text, id], { api }) => {
+    const hits = await search(api, text);
     expect(hits[0]?.node.id).toBe(id);
     // results stay ranked: best first
     const scores = hits.map((h) => h.score);
@@ -65,63 +57,64 @@ describe('search forgives', () => {
 
   // The memorandum and the meeting carry "Deng Xiaoping" in their long titles; the person, whose
   // whole name the words cover, still comes first with a typo or with the words swapped.
-  it.each([
+  it.for<[string, string]>([
     ['one typo', 'Deng Xiaopng'],
     ['given name first', 'Xiaoping Deng'],
     ['a typo in Wade–Giles', 'Teng Hsiao-pin'],
-  ])('%s: %s finds him first', async (_what, text) => {
-    const hits = await search(text);
+  ])('%s: %s finds him first', async ([_what, text], { api }) => {
+    const hits = await search(api, text);
     expect(hits[0]?.node.id).toBe(DENG);
     const ids = hits.map((h) => h.node.id);
     expect(ids).toContain('meeting/chervonenko-deng-1959-11-06');
   });
 
-  it('ranks the person above the documents and meetings that carry the name', async () => {
-    const hits = await search('Deng Xiaoping');
+  it('ranks the person above the documents and meetings that carry the name', async ({ api }) => {
+    const hits = await search(api, 'Deng Xiaoping');
     expect(hits[0]?.node.id).toBe(DENG);
     const ids = hits.map((h) => h.node.id);
     expect(ids).toContain('meeting/chervonenko-deng-1959-11-06');
     expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? 0);
   });
 
-  it('keeps apart two people who share a surname', async () => {
-    const hits = await search('Yu Zhan');
+  it('keeps apart two people who share a surname', async ({ api }) => {
+    const hits = await search(api, 'Yu Zhan');
     expect(hits[0]?.node.id).toBe('person/yu-zhan');
     expect(hits.findIndex((h) => h.node.id === 'person/yu-peiwen')).toBeGreaterThan(0);
   });
 
-  it('narrows to the kinds asked for', async () => {
-    const hits = await search('Khrushchev', ['EVENT']);
+  it('narrows to the kinds asked for', async ({ api }) => {
+    const hits = await search(api, 'Khrushchev', ['EVENT']);
     expect(hits.map((h) => h.node.id)).toEqual(['event/khrushchev-visit-to-usa']);
     expect(hits.every((h) => h.node.__typename === 'Event')).toBe(true);
   });
 
-  it('finds nothing for a name that is not there', async () => {
-    expect(await search('Brezhnev')).toEqual([]);
+  it('finds nothing for a name that is not there', async ({ api }) => {
+    expect(await search(api, 'Brezhnev')).toEqual([]);
   });
 
-  it('refuses text with no letter or digit, with a code', async () => {
-    const r: GqlResult<any> = await gql(SEARCH, { text: " '-. " });
+  it('refuses text with no letter or digit, with a code', async ({ api }) => {
+    const r: GqlResult<any> = await api.gql(SEARCH, { text: " '-. " });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ARGUMENT', argument: 'text' });
   });
 });
 
-describe('name coverage re-ranking', () => {
-  it('counts edits and stops past the bound', async () => {
-    const { editDistance } = await import('../src/search/rank.ts');
-    expect(editDistance('xiaopng', 'xiaoping')).toBe(1);
-    expect(editDistance('khruschev', 'khrushchev')).toBe(1);
-    expect(editDistance('deng', 'teng')).toBe(1);
-    expect(editDistance('deng', 'dong', 1)).toBe(1);
-    expect(editDistance('chervonenko', 'vereshchagin')).toBe(2);
+describe('ranking and types', () => {
+  it('ranks entities by names, aliases and document text, with scores', async ({ api }) => {
+    const r = await api.gql(
+      /* GraphQL */ `{ search(text: "Deng Xiaoping", first: 5) { totalCount edges { score node { __typename id } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const edges = r.data.search.edges;
+    expect(edges[0].node.id).toBe('person/deng-xiaoping');
+    for (let i = 1; i < edges.length; i++) expect(edges[i - 1].score).toBeGreaterThanOrEqual(edges[i].score);
   });
 
-  it('rewards a name whose words the query covers, not a long title that contains them', async () => {
-    const { nameCoverage } = await import('../src/search/rank.ts');
-    expect(nameCoverage('Xiaoping Deng', ['deng xiaoping'])).toBe(1);
-    expect(nameCoverage('Deng Xiaopng', ['deng xiaoping'])).toBe(1);
-    const title = ['memorandum of conversation with the general secretary of the ccp cc deng xiaoping'];
-    expect(nameCoverage('Deng Xiaoping', title)).toBeCloseTo(2 / 13);
-    expect(nameCoverage('Deng Mao', ['deng xiaoping'])).toBe(0);
+  it('restricts results to the requested types', async ({ api }) => {
+    const r = await api.gql(
+      /* GraphQL */ `{ search(text: "embassy", types: [INSTITUTION]) { edges { node { __typename id } } } }`,
+    );
+    expect(r.data.search.edges.length).toBeGreaterThan(0);
+    expect(r.data.search.edges.every((e: any) => e.node.__typename === 'Institution')).toBe(true);
+    expect(r.data.search.edges[0].node.id).toBe('institution/ussr-embassy-prc');
   });
 });

@@ -1,24 +1,18 @@
-// The seed: quotes verbatim at their offsets, every named actor present, idempotent re-seeding,
-// and rejection of broken extraction files before anything is written.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The seeded graph (src/seed/): every named actor present, evidence that matches the stored text,
+// idempotent re-seeding, nothing written when a file is rejected, and documents that combine. The
+// seed files alone (quotes at their offsets, rejected extractions) are unit-tested in
+// test/unit/seed/validate.test.ts.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, type Db } from '../src/db/driver.ts';
-import { SEED_DIR, seed, validateAll } from '../src/seed/index.ts';
-import { ExtractionError, validateExtraction } from '../src/seed/validate.ts';
+import type { Db } from '../src/db/driver.ts';
+import { seed } from '../src/seed/index.ts';
+import { afterAll, describe, expect, it } from './fixtures.ts';
+import { brokenCopy, removeCopies, seedCopy } from './seed-files.ts';
 
-const FILE = 'memcon-chervonenko-deng-1959-11-06.json';
-let db: Db;
-beforeAll(async () => {
-  db = await connect(inject('neo4j'));
-});
-afterAll(async () => {
-  await db.driver.close();
-});
+afterAll(() => removeCopies());
 
 /** Every node and relationship with all its properties, in a stable order. */
-async function snapshot(): Promise<unknown> {
+async function snapshot(db: Db): Promise<unknown> {
   const nodes = await db.read(
     '/* testSnapshotNodes */ MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id',
   );
@@ -28,55 +22,9 @@ async function snapshot(): Promise<unknown> {
   return { nodes, rels };
 }
 
-describe('the stored text and extraction', () => {
-  const [doc] = validateAll();
-  it('keeps the memorandum text without page chrome', () => {
-    expect(doc).toBeDefined();
-    const text = doc?.text ?? '';
-    expect(text).toContain(
-      'Memorandum of Conversation\n\nwith the General Secretary of the CCP CC, DENG XIAOPING',
-    );
-    expect(text).toContain('[signature] (S. CHERVONENKO)');
-    expect(text).not.toContain('It appears your Web browser');
-    expect(text).not.toContain('share document');
-    // the body and citation are copied unaltered from the page as it was received (seed/sources/)
-    const source = readFileSync(join(SEED_DIR, 'sources', '000_37454c913c3dd27f.txt'), 'utf8');
-    const body = doc
-      ? text.slice(doc.extraction.document.sections.body.start, doc.extraction.document.sections.body.end)
-      : '';
-    expect(source).toContain(body);
-    expect(source).toContain(
-      doc?.extraction
-        ? text.slice(
-            doc.extraction.document.sections.citation.start,
-            doc.extraction.document.sections.citation.end,
-          )
-        : '?',
-    );
-    expect(body.length).toBeGreaterThan(4000);
-  });
-
-  it('has every quote verbatim at its offsets', () => {
-    const text = doc?.text ?? '';
-    let n = 0;
-    for (const r of doc?.relationships ?? []) {
-      for (const e of r.evidence) {
-        expect(text.slice(e.start, e.end)).toBe(e.quote);
-        n++;
-      }
-    }
-    expect(n).toBeGreaterThan(60);
-  });
-
-  it('gives reasoning for every inferred relationship', () => {
-    for (const r of doc?.relationships ?? []) {
-      for (const e of r.evidence) if (e.certainty === 'inferred') expect(e.reasoning, r.id).toBeTruthy();
-    }
-  });
-});
-
 describe('the seeded graph', () => {
-  it('holds every person, institution, meeting and event the memorandum names', async () => {
+  it('holds every person, institution, meeting and event the memorandum names', async ({ api }) => {
+    const { db } = api;
     const rows = await db.read<{ id: string }>('/* testIds */ MATCH (n:Entity) RETURN n.id AS id');
     const ids = new Set(rows.map((r) => r.id));
     for (const id of [
@@ -111,7 +59,10 @@ describe('the seeded graph', () => {
     }
   });
 
-  it('answers in Cypher who wrote, translated and obtained the memorandum and where it is held', async () => {
+  it('answers in Cypher who wrote, translated and obtained the memorandum and where it is held', async ({
+    api,
+  }) => {
+    const { db } = api;
     const rows = await db.read<{ type: string; who: string; quote: string; reference: string | null }>(
       `/* testDocumentPeople */
        MATCH (d:Entity:Document {id: $id})
@@ -149,7 +100,10 @@ describe('the seeded graph', () => {
     ]);
   });
 
-  it('stores every relationship with its source document and quotes that match the stored text', async () => {
+  it('stores every relationship with its source document and quotes that match the stored text', async ({
+    api,
+  }) => {
+    const { db } = api;
     const rows = await db.read<{ text: string; quotes: string[]; starts: number[]; ends: number[] }>(
       `/* testAllEvidence */
        MATCH (:Entity)-[r]->(:Entity)
@@ -164,7 +118,8 @@ describe('the seeded graph', () => {
     }
   });
 
-  it('keeps the meeting and document dates distinct, with their precision', async () => {
+  it('keeps the meeting and document dates distinct, with their precision', async ({ api }) => {
+    const { db } = api;
     const rows = await db.read(
       `/* testDates */ MATCH (n:Entity) WHERE n.id IN $ids
        RETURN n.id AS id, n.dateValue AS value, n.datePrecision AS precision, n.dateEarliest AS earliest, n.dateLatest AS latest ORDER BY id`,
@@ -201,104 +156,24 @@ describe('the seeded graph', () => {
     ]);
   });
 
-  it('changes nothing when seeded twice', async () => {
-    const before = await snapshot();
+  it('changes nothing when seeded twice', async ({ api }) => {
+    const { db } = api;
+    const before = await snapshot(db);
     await seed(db);
-    const after = await snapshot();
+    const after = await snapshot(db);
     expect(after).toEqual(before);
   });
 });
 
 describe('broken extraction files are rejected before anything is written', () => {
-  function brokenCopy(edit: (x: any) => void): string {
-    const dir = mkdtempSync(join(tmpdir(), 'cwg-seed-'));
-    cpSync(SEED_DIR, dir, { recursive: true });
-    const path = join(dir, 'extractions', FILE);
-    const x = JSON.parse(readFileSync(path, 'utf8'));
-    edit(x);
-    writeFileSync(path, JSON.stringify(x));
-    return dir;
-  }
-
-  function rejection(dir: string): string {
-    try {
-      validateExtraction(join(dir, 'extractions', FILE), join(dir, 'texts'));
-    } catch (err) {
-      expect(err).toBeInstanceOf(ExtractionError);
-      return (err as Error).message;
-    }
-    throw new Error('expected the file to be rejected');
-  }
-
-  it('a quote that is not at its offsets', () => {
-    const dir = brokenCopy((x) => {
-      x.relationships[0].evidence[0].start += 3;
-    });
-    const msg = rejection(dir);
-    expect(msg).toContain(FILE);
-    expect(msg).toMatch(
-      /relationships\[0\] ATTENDED person\/stepan-chervonenko -> meeting\/chervonenko-deng-1959-11-06 evidence\[0\]: quote "I had my first visit.*" is not in the text at \d+-\d+ \(it occurs at \d+-\d+\)/,
-    );
-  });
-
-  it('a quote that is not in the text at all', () => {
-    const dir = brokenCopy((x) => {
-      x.relationships[1].evidence[0].quote = 'Deng Xiaoping met Mao';
-    });
-    expect(rejection(dir)).toContain('does not occur in the text at all');
-  });
-
-  it('an unknown relationship type', () => {
-    const dir = brokenCopy((x) => {
-      x.relationships[2].type = 'MARRIED';
-    });
-    expect(rejection(dir)).toMatch(/relationships\[2\].*type: Invalid option/);
-  });
-
-  it('a dangling id', () => {
-    const dir = brokenCopy((x) => {
-      x.relationships[3].from = 'person/nobody-at-all';
-    });
-    expect(rejection(dir)).toContain('dangling id person/nobody-at-all');
-  });
-
-  it('a duplicate id', () => {
-    const dir = brokenCopy((x) => {
-      x.entities[1].id = x.entities[0].id;
-    });
-    expect(rejection(dir)).toContain('entities[1] person/deng-xiaoping: duplicate id');
-  });
-
-  it('a malformed date', () => {
-    const dir = brokenCopy((x) => {
-      x.entities.find((e: any) => e.type === 'Meeting').date.value = '1959-11-31';
-    });
-    expect(rejection(dir)).toMatch(
-      /meeting\/chervonenko-deng-1959-11-06 date: malformed date: "1959-11-31" has no day 31/,
-    );
-  });
-
-  it('a date whose form does not match its precision', () => {
-    const dir = brokenCopy((x) => {
-      x.document.date = { value: '8 December 1959', precision: 'day' };
-    });
-    expect(rejection(dir)).toContain('document.date: malformed date');
-  });
-
-  it('broken JSON', () => {
-    const dir = brokenCopy(() => undefined);
-    writeFileSync(join(dir, 'extractions', FILE), '{ "format": ');
-    expect(rejection(dir)).toMatch(/not valid JSON/);
-  });
-
-  it('writes nothing when a file is rejected', async () => {
+  it('writes nothing when a file is rejected', async ({ api }) => {
     const dir = brokenCopy((x) => {
       x.entities[0].name = 'Changed Name';
       x.relationships[4].to = 'meeting/never-held';
     });
-    const before = await snapshot();
-    await expect(seed(db, dir)).rejects.toThrow(/dangling id meeting\/never-held/);
-    expect(await snapshot()).toEqual(before);
+    const before = await snapshot(api.db);
+    await expect(seed(api.db, dir)).rejects.toThrow(/dangling id meeting\/never-held/);
+    expect(await snapshot(api.db)).toEqual(before);
   });
 });
 
@@ -307,8 +182,7 @@ describe('a second document touching the same entities', () => {
   const DOC2 = 'document/test-fixture-second';
   const text = 'Fixture text. The Soviet state is named here. A fixture body mentions Fixture Person.';
   function fixtureDir(withPerson: boolean): string {
-    const dir = mkdtempSync(join(tmpdir(), 'cwg-second-'));
-    cpSync(SEED_DIR, dir, { recursive: true });
+    const dir = seedCopy('cwg-second-');
     writeFileSync(join(dir, 'texts', 'test-fixture-second.txt'), text);
     const at = (q: string) => ({
       quote: q,
@@ -364,18 +238,19 @@ describe('a second document touching the same entities', () => {
     );
     return dir;
   }
-  const ussr = async () =>
+  const ussr = async (db: Db) =>
     (
       await db.read<{ ids: string[]; sources: string[]; how: string[] }>(
         "/* testUssr */ MATCH (n:Entity {id: 'institution/ussr'}) RETURN n.externalIds AS ids, n.sources AS sources, n.externalIdSources AS how",
       )
     )[0];
-  const exists = async (id: string) =>
+  const exists = async (db: Db, id: string) =>
     (
       await db.read<{ n: number }>('/* testExists */ MATCH (n:Entity {id: $id}) RETURN count(n) AS n', { id })
     )[0]?.n;
 
-  afterAll(async () => {
+  it.afterAll(async ({ api }) => {
+    const { db } = api;
     // remove the fixture document and what only it supports, then restore the memorandum's state
     await db.write(
       `/* testRemoveFixture */ MATCH (n:Entity) WHERE $doc IN n.sources
@@ -386,18 +261,21 @@ describe('a second document touching the same entities', () => {
     await seed(db);
   });
 
-  it('keeps the identifiers and sources the first document gave, and drops an entity no document supports', async () => {
-    const before = await ussr();
+  it('keeps the identifiers and sources the first document gave, and drops an entity no document supports', async ({
+    api,
+  }) => {
+    const { db } = api;
+    const before = await ussr(db);
     expect(before?.ids).toEqual(['wikidata:Q15180']);
     await seed(db, fixtureDir(true));
-    const after = await ussr();
+    const after = await ussr(db);
     expect(after?.ids).toEqual(['wikidata:Q15180']);
     expect(after?.how).toEqual(before?.how);
     expect(after?.sources).toEqual(['document/memcon-chervonenko-deng-1959-11-06', DOC2]);
-    expect(await exists('person/test-fixture-person')).toBe(1);
+    expect(await exists(db, 'person/test-fixture-person')).toBe(1);
     // the fixture is corrected: it no longer names the person, so the person goes, the state stays
     await seed(db, fixtureDir(false));
-    expect(await exists('person/test-fixture-person')).toBe(0);
-    expect((await ussr())?.sources).toEqual(['document/memcon-chervonenko-deng-1959-11-06', DOC2]);
+    expect(await exists(db, 'person/test-fixture-person')).toBe(0);
+    expect((await ussr(db))?.sources).toEqual(['document/memcon-chervonenko-deng-1959-11-06', DOC2]);
   });
 });

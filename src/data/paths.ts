@@ -119,7 +119,8 @@ export function neighborhoodStatement(q: NeighborhoodQuery): Statement {
      RETURN ${rawNode('c')} AS center,
             [f IN found | {labels: labels(f.m), props: properties(f.m), distance: f.distance}] AS others,
             rels`,
-    // one more than asked for, to tell whether the limit cut anything off
+    // `limit` others, one more than the `limit − 1` that can be kept beside the center: tells
+    // whether the limit cut anything off
     { id: q.id, limit: neo4j.int(limit) },
   );
 }

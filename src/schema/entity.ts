@@ -4,7 +4,7 @@ import type { ImplementableObjectRef } from '@pothos/core';
 import { type BuilderTypes, builder } from '../builder.ts';
 import type { ListQuery, Order } from '../data/entity.ts';
 import type { EntityRow, ExternalId } from '../data/types.ts';
-import { dateArgument } from '../dates.ts';
+import { dateRangeArgument } from '../dates.ts';
 import { InvalidArgumentError } from '../errors.ts';
 import { MAX_IDS } from '../limits.ts';
 import { ENTITY_TYPES, type EntityType } from '../model.ts';
@@ -170,12 +170,10 @@ export interface ListArgs {
 export function listQuery(label: EntityType, args: ListArgs, defaultOrder: Order): ListQuery {
   const window = pageWindow(args);
   const dates = args.filter?.dateOverlaps;
-  const at = 'filter.dateOverlaps';
-  const startDay =
-    dates?.startDate == null ? undefined : dateArgument(`${at}.startDate`, dates.startDate).earliest;
-  const endDay = dates?.endDate == null ? undefined : dateArgument(`${at}.endDate`, dates.endDate).latest;
-  if (startDay && endDay && startDay > endDay)
-    throw new InvalidArgumentError(at, 'startDate is after endDate');
+  // an open end stays open (no bound in the statement), a given one is checked like the timeline's
+  const range = dates ? dateRangeArgument('filter.dateOverlaps.', dates.startDate, dates.endDate) : undefined;
+  const startDay = dates?.startDate == null ? undefined : range?.startDay;
+  const endDay = dates?.endDate == null ? undefined : range?.endDay;
   const contains = args.filter?.nameContains != null ? fold(args.filter.nameContains) : undefined;
   if (contains === '')
     throw new InvalidArgumentError('filter.nameContains', 'needs at least one letter or digit');

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../src/schema/index.ts';
+import { schema } from '../../../src/schema/index.ts';
 
 describe('schema/schema.graphql', () => {
   it('is up to date with the code (run `npm run schema:print` after a change)', () => {
-    const committed = readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8');
     expect(committed).toBe(`${printSchema(schema)}\n`);
   });
 
