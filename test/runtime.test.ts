@@ -1,5 +1,6 @@
 // The runtime: configuration errors, health and readiness, a database that is down, the start
-// script's failures, and a full `npm start` on the local Neo4j that leaves no JVM behind.
+// script's failures, and a full `npm start` on the local Neo4j that outlives a killed JVM (its
+// supervisor restarts it) and leaves no JVM behind. test/outage.test.ts measures the outages.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -12,8 +13,8 @@ import { connect, createDriver, Db, withoutUserInfo } from '../src/db/driver.ts'
 import { StartupError } from '../src/errors.ts';
 import { checkPortFree, NEO4J_VERSION, startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { listen } from '../src/server.ts';
+import { openApi } from './fixtures.ts';
 import { NEO4J_IMAGE } from './global-setup.ts';
-import { setupApp } from './helpers.ts';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 // scripts run as `node --import tsx <script>`, as npm start does: one process, signals go straight to it
@@ -118,10 +119,10 @@ describe('configuration', () => {
 });
 
 describe('health and readiness', () => {
-  let app: Awaited<ReturnType<typeof setupApp>>['app'];
+  let app: Awaited<ReturnType<typeof openApi>>['app'];
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ app, close } = await setupApp());
+    ({ app, close } = await openApi());
   });
   // registered before the file's other afterAll hooks, so it runs after them
   afterAll(() => close());
@@ -152,8 +153,10 @@ describe('health and readiness', () => {
 
     it('/ready answers 503 and /health still 200', async () => {
       expect((await downApp.fetch('http://test/health')).status).toBe(200);
+      const asked = Date.now();
       const ready = await downApp.fetch('http://test/ready');
       expect(ready.status).toBe(503);
+      expect(Date.now() - asked).toBeLessThan(1_000);
     });
 
     it('a query gets DATABASE_UNAVAILABLE, without a stack trace', async () => {
@@ -362,7 +365,7 @@ describe('npm start on the local Neo4j', () => {
     return checkPortFree(0, '127.0.0.1', 'PORT');
   }
 
-  it('serves GraphQL, stops cleanly on SIGINT, and reuses its data next time', async () => {
+  it('serves GraphQL, stops cleanly on SIGINT, reuses its data next time, and outlives its JVM', async () => {
     const port = await freePort();
     const bolt = await freePort();
     const first = start(port, bolt);
@@ -388,8 +391,40 @@ describe('npm start on the local Neo4j', () => {
     const second = start(port, bolt);
     const jvm2 = await second.ready;
     expect(second.log()).not.toMatch(/seeded/);
-    // the API process dies hard: its JVM must not outlive it
+
+    // the JVM dies: the API stays up and answers DATABASE_UNAVAILABLE while the supervisor restarts it
+    process.kill(jvm2, 'SIGKILL');
+    const down = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ person(id: "person/deng-xiaoping") { name } }' }),
+    });
+    expect(down.status).toBe(503);
+    expect((await down.json()).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(503);
+    expect(await waitFor(() => /neo4j: ready again after/.test(second.log()), 180_000)).toBe(true);
+    expect(second.log()).toContain(
+      'neo4j: exited unexpectedly (signal SIGKILL); restarting in 1 s (attempt 1 of 5)',
+    );
+    const jvm3 = Number(/neo4j: ready again after [\d.]+ s \(pid (\d+)\)/.exec(second.log())?.[1]);
+    expect(jvm3).not.toBe(jvm2);
+    const answered = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ person(id: "person/deng-xiaoping") { name } }' }),
+      });
+      return res.status === 200 && (await res.json()).data?.person?.name === 'Deng Xiaoping';
+    };
+    let back = false;
+    for (const until = Date.now() + 5_000; !back && Date.now() < until; ) {
+      back = await answered();
+      if (!back) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(back).toBe(true);
+
+    // the API process dies hard: its (restarted) JVM must not outlive it
     second.child.kill('SIGKILL');
-    expect(await waitFor(() => !alive(jvm2), 30_000)).toBe(true);
-  }, 240_000);
+    expect(await waitFor(() => !alive(jvm3), 30_000)).toBe(true);
+  }, 420_000);
 });

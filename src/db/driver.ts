@@ -1,15 +1,37 @@
 // One driver per process, and a thin runner that every data-layer statement goes through: it names
 // the database on every call, routes reads as reads, counts statements (for the N+1 tests and the
 // benchmarks) and turns driver values into plain JavaScript at this boundary.
-import neo4j, {
-  type Driver,
-  isDate,
-  isDateTime,
-  isInt,
-  type QueryConfig,
-  type RecordShape,
-} from 'neo4j-driver';
-import { DatabaseUnavailableError } from '../errors.ts';
+//
+// Time is bounded: connecting and acquiring a connection are short, every transaction carries a
+// server-side timeout, and every call a client-side deadline that ends it whatever the server does
+// (a hung JVM answers nothing, not even its own timeout). Every failure of that kind leaves with a
+// code: DATABASE_UNAVAILABLE (503) or DATABASE_TIMEOUT (504). Once a call finds the database
+// unreachable, or runs out of time and a probe gets no answer either, the Db remembers it as down:
+// calls waiting on it and calls to come fail at once, without the driver's retries, until a
+// background probe (every PROBE_INTERVAL_MS) sees it answer. Probes run on a connection of their
+// own, so a database that is merely busy is not taken for one that is down.
+import neo4j, { type Driver, type QueryConfig, type RecordShape, type Session } from 'neo4j-driver';
+import { CodedError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors.ts';
+import {
+  ACQUISITION_TIMEOUT_MS,
+  CONNECTION_TIMEOUT_MS,
+  DeadlineExceeded,
+  isAcquisitionTimeout,
+  isTransactionTimeout,
+  isUnavailable,
+  MAX_RETRY_TIME_MS,
+  PING_TIMEOUT_MS,
+  PROBE_INTERVAL_MS,
+  PROBE_STALE_MS,
+  PROBE_TIMEOUT_MS,
+  READ_DEADLINE_MS,
+  READ_TIMEOUT_MS,
+  toPlain,
+  WRITE_DEADLINE_MS,
+  WRITE_TIMEOUT_MS,
+  within,
+} from './failures.ts';
+import { type DbHealth, HealthMonitor } from './health.ts';
 
 export interface DbOptions {
   uri: string;
@@ -18,45 +40,15 @@ export interface DbOptions {
   database: string;
 }
 
-export function createDriver(options: DbOptions): Driver {
+export function createDriver(options: DbOptions, maxConnectionPoolSize = 50): Driver {
   return neo4j.driver(options.uri, neo4j.auth.basic(options.username, options.password), {
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    // a database that is down answers within seconds, not after the default 30 s of retries
-    maxTransactionRetryTime: 3_000,
+    maxConnectionPoolSize,
+    connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    maxTransactionRetryTime: MAX_RETRY_TIME_MS,
     disableLosslessIntegers: false,
     userAgent: 'coldwar-graph',
   });
-}
-
-/** Converts driver values (Integer, Date, nodes' property maps) into plain JSON-like values. */
-export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (isInt(value)) {
-    if (!value.inSafeRange()) throw new Error(`integer ${value.toString()} is outside the safe range`);
-    return value.toNumber();
-  }
-  if (isDate(value) || isDateTime(value)) return value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
-    );
-  }
-  return value;
-}
-
-const unavailableCodes = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.ClientError.Security.Unauthorized',
-]);
-
-/** True when an error means the database cannot be reached (down, restarting, wrong credentials). */
-export function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return typeof code === 'string' && unavailableCodes.has(code);
 }
 
 /** What a bulk-load function may do inside its one transaction. */
@@ -64,14 +56,93 @@ export interface TxRunner {
   run(cypher: string, params?: Record<string, unknown>): Promise<unknown>;
 }
 
+export type { DbHealth } from './health.ts';
+
 export class Db {
   /** Statements sent since the process started; read before and after an operation to count. */
   statements = 0;
+  /** Whether the database is known down, and the probes that tell when it answers again. */
+  private readonly monitor: HealthMonitor;
 
+  /**
+   * `probeDriver`, when given, is a driver of its own for probes (a connection or two), so that a probe
+   * never waits behind busy calls for a connection; it is closed with `driver`, as callers close
+   * `db.driver`.
+   */
   constructor(
     readonly driver: Driver,
     readonly database: string,
-  ) {}
+    probeDriver?: Driver,
+  ) {
+    this.monitor = new HealthMonitor(probeDriver ?? driver, database);
+    const close = driver.close.bind(driver);
+    driver.close = async () => {
+      this.monitor.close();
+      await Promise.all([close(), probeDriver?.close()]);
+    };
+  }
+
+  /** 'down' from the moment a call (or markDown) finds the database unreachable until a probe answers. */
+  get health(): DbHealth {
+    return this.monitor.health;
+  }
+
+  /** Calls `listener` at each change of health; returns a function that unsubscribes. */
+  onHealthChange(listener: (health: DbHealth) => void): () => void {
+    return this.monitor.onHealthChange(listener);
+  }
+
+  /**
+   * Marks the database down now (the supervisor saw its JVM exit, or a call found it unreachable):
+   * calls waiting on it and calls to come fail with DATABASE_UNAVAILABLE until a probe sees it answer.
+   */
+  markDown(): void {
+    this.monitor.markDown();
+  }
+
+  /**
+   * Resolves with `work` unless its deadline passes first (DeadlineExceeded) or the database is found
+   * down meanwhile (DatabaseUnavailableError).
+   */
+  private bounded<T>(work: Promise<T>, deadlineMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const fail = (err: unknown) => {
+        clearTimeout(timer);
+        this.monitor.waiting.delete(fail);
+        reject(err);
+      };
+      const timer = setTimeout(
+        () => fail(new DeadlineExceeded(`no answer within ${deadlineMs} ms`)),
+        deadlineMs,
+      );
+      this.monitor.waiting.add(fail);
+      work.then((value) => {
+        clearTimeout(timer);
+        this.monitor.waiting.delete(fail);
+        resolve(value);
+      }, fail);
+    });
+  }
+
+  /** The coded error a client sees for a failed call, updating what the Db knows of the database. */
+  private coded(err: unknown): unknown {
+    if (err instanceof CodedError) return err;
+    if (err instanceof DeadlineExceeded) {
+      // no answer by the deadline: the database may hang (or be overloaded, which the probe tells)
+      this.monitor.suspect();
+      return new DatabaseTimeoutError();
+    }
+    if (isTransactionTimeout(err)) return new DatabaseTimeoutError();
+    if (isAcquisitionTimeout(err)) {
+      this.monitor.suspect();
+      return new DatabaseUnavailableError();
+    }
+    if (isUnavailable(err)) {
+      this.markDown();
+      return new DatabaseUnavailableError();
+    }
+    return err;
+  }
 
   /** Runs a read statement (routed to a reader); the statement starts with its name comment. */
   read<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
@@ -89,53 +160,62 @@ export class Db {
     routing: QueryConfig['routing'],
   ): Promise<T[]> {
     this.statements += 1;
+    if (this.monitor.health === 'down') throw new DatabaseUnavailableError();
+    const reading = routing === neo4j.routing.READ;
+    // A call given up on (deadline, database found down) is left to end by itself: the server's
+    // timeout ends it, or its connection fails. (No abort signal: the session.close() it triggers may
+    // reject where nothing can catch it.)
+    const query = this.driver.executeQuery<{ records: { toObject(): RecordShape }[] }>(cypher, params, {
+      database: this.database,
+      routing,
+      transactionConfig: { timeout: reading ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS },
+    });
     try {
-      const result = await this.driver.executeQuery<{ records: { toObject(): RecordShape }[] }>(
-        cypher,
-        params,
-        {
-          database: this.database,
-          routing,
-        },
-      );
+      const result = await this.bounded(query, reading ? READ_DEADLINE_MS : WRITE_DEADLINE_MS);
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } catch (err) {
-      if (isUnavailable(err)) {
-        throw new DatabaseUnavailableError();
-      }
-      throw err;
+      throw this.coded(err);
     }
   }
 
   /** Runs a function in one write transaction (all or nothing); for bulk loads. */
   async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+    if (this.monitor.health === 'down') throw new DatabaseUnavailableError();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    let hanging = false;
     try {
-      return await session.executeWrite((tx) =>
-        work({
-          run: async (cypher, params = {}) => {
-            this.statements += 1;
-            return tx.run(cypher, params);
-          },
-        }),
+      const done = session.executeWrite(
+        (tx) =>
+          work({
+            run: async (cypher, params = {}) => {
+              this.statements += 1;
+              return tx.run(cypher, params);
+            },
+          }),
+        { timeout: WRITE_TIMEOUT_MS },
       );
+      return await this.bounded(done, WRITE_DEADLINE_MS);
+    } catch (err) {
+      // given up on by its deadline or because the database was found down: it may still hang
+      hanging = err instanceof DeadlineExceeded || err instanceof DatabaseUnavailableError;
+      throw this.coded(err);
     } finally {
-      await session.close();
+      // a session whose transaction may hang is left to close in the background
+      const closing = session.close().catch(() => undefined);
+      if (!hanging) await closing;
     }
   }
 
-  /** Whether the database answers a trivial read now. */
+  /**
+   * Whether the database answers a trivial read now; answers within PING_TIMEOUT_MS whatever the
+   * database does. A database known down is not asked (the background probe is); one found
+   * unreachable is marked down. One merely slow to answer is not: the deadlines of calls judge that.
+   */
   async ping(): Promise<boolean> {
-    try {
-      await this.driver.executeQuery(
-        '/* ping */ RETURN 1 AS ok',
-        {},
-        { database: this.database, routing: neo4j.routing.READ },
-      );
-      return true;
-    } catch {
-      return false;
-    }
+    if (this.monitor.health === 'down') return false;
+    const result = await this.monitor.probe(PING_TIMEOUT_MS);
+    if (result === 'unreachable') this.markDown();
+    return result === 'ok';
   }
 }
 
@@ -156,5 +236,6 @@ export async function connect(options: DbOptions): Promise<Db> {
       `cannot reach Neo4j at ${withoutUserInfo(options.uri)} (database "${options.database}", user "${options.username}"): ${e.code ?? 'error'}: ${(e.message ?? '').split('\n')[0]}`,
     );
   }
-  return new Db(driver, options.database);
+  // probes get connections of their own, which busy calls cannot hold up
+  return new Db(driver, options.database, createDriver(options, 2));
 }

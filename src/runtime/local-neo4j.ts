@@ -27,14 +27,27 @@ export interface LocalNeo4jOptions {
   readyTimeoutMs?: number;
   /** Where progress lines go (default: stderr). */
   log?: (line: string) => void;
+  /** Aborting it while Neo4j starts stops the JVM and rejects with a StartupError. */
+  signal?: AbortSignal;
+}
+
+/** How a JVM ended: an exit code, or the signal that killed it. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface LocalNeo4j {
   uri: string;
+  /** The Bolt port it listens on (the one chosen when asked for port 0). */
+  port: number;
   pid: number;
   /** Resolves when the JVM has exited; safe to call more than once. */
   stop(): Promise<void>;
+  /** Resolves with the exit code when the JVM has exited (null when a signal ended it). */
   exited: Promise<number | null>;
+  /** Resolves with the exit code and signal when the JVM has exited. */
+  exitStatus: Promise<ExitStatus>;
 }
 
 function javaMajorVersion(): number {
@@ -163,7 +176,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
   );
 
-  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const exitStatus = new Promise<ExitStatus>((res) =>
+    child.once('exit', (code, signal) => res({ code, signal })),
+  );
+  const exited = exitStatus.then((status) => status.code);
   let stderrTail = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
@@ -172,13 +188,19 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   const uri = `bolt://${host}:${port}`;
   const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+  };
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(
-        new StartupError(
-          `Neo4j did not become ready within ${readyTimeoutMs / 1000} s (data in ${dataDir})`,
-        ),
+        new StartupError(`Neo4j did not become ready within ${readyTimeoutMs / 1000} s (data in ${dataDir})`),
       );
     }, readyTimeoutMs);
     let buffer = '';
@@ -197,6 +219,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     child.once('error', (err) => fail(new StartupError(`could not start java: ${err.message}`)));
     exited.then((code) => {
       clearTimeout(timer);
+      if (aborted) {
+        fail(new StartupError(`Neo4j was stopped while starting (data in ${dataDir})`));
+        return;
+      }
       const reason =
         stderrTail
           .split('\n')
@@ -205,7 +231,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
           .join(' | ') || `exit code ${code}`;
       fail(new StartupError(`Neo4j stopped while starting (data in ${dataDir}): ${reason}`));
     });
-  });
+  }).finally(() => options.signal?.removeEventListener('abort', onAbort));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -218,5 +244,5 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     })();
     return stopping;
   };
-  return { uri, pid: child.pid ?? -1, stop, exited };
+  return { uri, port, pid: child.pid ?? -1, stop, exited, exitStatus };
 }
