@@ -3,7 +3,7 @@
 // an error without a code, leaked parser/driver/stack text), the time it took and the API's resident
 // memory before, right after, and 10 s after the run. FUZZ_COUNT (default 10,000), FUZZ_SEED (1959),
 // FUZZ_CLIENTS (8 at a time).
-import { bodyOf, hostileRequests, judge } from '../test-support/hostile-requests.ts';
+import { hostileRequests, newTally, sendAndJudge } from '../test-support/hostile-requests.ts';
 import { startSystem } from './system.ts';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
@@ -15,8 +15,8 @@ const system = await startSystem(say);
 try {
   const before = system.apiRssMb();
   const requests = hostileRequests(COUNT, SEED);
-  const statuses = new Map<number, number>();
-  const problems: string[] = [];
+  const tally = newTally();
+  const { statuses, problems } = tally;
   let next = 0;
   let peak = before;
   const started = Date.now();
@@ -25,21 +25,7 @@ try {
       const i = next++;
       const r = requests[i];
       if (!r) break;
-      const base = system.url.replace(/\/graphql$/, '');
-      try {
-        const res = await fetch(`${base}${r.path}`, {
-          method: r.method,
-          headers: r.headers,
-          body: bodyOf(r),
-        });
-        const text = await res.text();
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        const verdict = judge(res.status, text);
-        if (!verdict.ok) problems.push(`#${i} ${r.kind}: ${verdict.problem}: ${text.slice(0, 200)}`);
-      } catch (err) {
-        statuses.set(0, (statuses.get(0) ?? 0) + 1);
-        problems.push(`#${i} ${r.kind}: no answer (${(err as Error).message})`);
-      }
+      await sendAndJudge(fetch, system.url.replace(/\/graphql$/, ''), r, i, tally);
       if (i % 500 === 0) peak = Math.max(peak, system.apiRssMb());
     }
   };

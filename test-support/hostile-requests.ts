@@ -243,3 +243,32 @@ export function judge(status: number, body: string, databaseUp = true): Verdict 
   }
   return { ok: true };
 }
+
+/** What a run of hostile requests came to: how many of each status, and every problem found. */
+export interface Tally {
+  statuses: Map<number, number>;
+  problems: string[];
+}
+
+export const newTally = (): Tally => ({ statuses: new Map(), problems: [] });
+
+/** Sends request `i` to `base` with `send` (fetch or app.fetch) and judges the answer into `tally`. */
+export async function sendAndJudge(
+  send: (url: string, init: RequestInit) => Promise<Response>,
+  base: string,
+  r: HostileRequest,
+  i: number,
+  tally: Tally,
+): Promise<void> {
+  let status = 0;
+  try {
+    const res = await send(`${base}${r.path}`, { method: r.method, headers: r.headers, body: bodyOf(r) });
+    const text = await res.text();
+    status = res.status;
+    const verdict = judge(res.status, text);
+    if (!verdict.ok) tally.problems.push(`#${i} ${r.kind}: ${verdict.problem}: ${text.slice(0, 200)}`);
+  } catch (err) {
+    tally.problems.push(`#${i} ${r.kind}: no answer (${(err as Error).message})`);
+  }
+  tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
+}

@@ -4,7 +4,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { type AppOptions, appOptions, createApp } from '../src/app.ts';
 import { MAX_DOCUMENT_CACHE_BYTES } from '../src/limits.ts';
-import { bodyOf, hostileRequests, judge } from '../test-support/hostile-requests.ts';
+import { hostileRequests, newTally, sendAndJudge } from '../test-support/hostile-requests.ts';
 import { describe, expect, it } from './fixtures.ts';
 
 const post = (query: string, headers: Record<string, string> = {}) => ({
@@ -177,19 +177,11 @@ describe('safe defaults', () => {
 describe('fuzz', () => {
   it('answers 2,000 seeded hostile requests without a 5xx, an uncoded error or a leak', async ({ api }) => {
     const requests = hostileRequests(2000, 1959);
-    const problems: string[] = [];
-    const statuses = new Map<number, number>();
+    const tally = newTally();
     for (const [i, r] of requests.entries()) {
-      const res = await api.app.fetch(`http://test${r.path}`, {
-        method: r.method,
-        headers: r.headers,
-        body: bodyOf(r),
-      });
-      const text = await res.text();
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      const verdict = judge(res.status, text);
-      if (!verdict.ok) problems.push(`#${i} ${r.kind}: ${verdict.problem}: ${text.slice(0, 160)}`);
+      await sendAndJudge(async (url, init) => api.app.fetch(url, init), 'http://test', r, i, tally);
     }
+    const { statuses, problems } = tally;
     console.log(
       `[fuzz] 2000 requests (seed 1959), statuses: ${JSON.stringify(Object.fromEntries(statuses))}`,
     );

@@ -12,17 +12,7 @@ import {
   termOverlaps,
 } from '../../src/dates.ts';
 import { CodedError, InvalidArgumentError } from '../../src/errors.ts';
-
-/** The error a call throws (it must throw). */
-function thrown(call: () => unknown): CodedError {
-  try {
-    call();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CodedError);
-    return err as CodedError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from './thrown.ts';
 
 describe('dateInterval', () => {
   it('gives the first and last day a date can stand for', () => {

@@ -3,16 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError, InvalidIdError, WrongIdTypeError } from '../../src/errors.ts';
 import { checkId, ENTITY_TYPES, ID_PATTERN, ID_PREFIXES, typeOfId } from '../../src/model.ts';
-
-function thrown(call: () => unknown): CodedError {
-  try {
-    call();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CodedError);
-    return err as CodedError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from './thrown.ts';
 
 describe('id vocabulary', () => {
   it('derives one prefix per entity type', () => {

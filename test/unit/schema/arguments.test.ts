@@ -9,16 +9,7 @@ import { encodeCursor } from '../../../src/schema/connection.ts';
 import { listQuery } from '../../../src/schema/entity.ts';
 import { pathQuery } from '../../../src/schema/paths.ts';
 import { timelineQuery } from '../../../src/schema/timeline.ts';
-
-function thrown(call: () => unknown): CodedError {
-  try {
-    call();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CodedError);
-    return err as CodedError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from '../thrown.ts';
 
 describe('listQuery', () => {
   it('defaults: the first page in the default order, no filter', () => {

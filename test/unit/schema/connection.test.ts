@@ -11,16 +11,7 @@ import {
   pageFromWindow,
   pageWindow,
 } from '../../../src/schema/connection.ts';
-
-function thrown(call: () => unknown): CodedError {
-  try {
-    call();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CodedError);
-    return err as CodedError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from '../thrown.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 

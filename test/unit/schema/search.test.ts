@@ -4,16 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../../src/errors.ts';
 import { ENTITY_TYPES } from '../../../src/model.ts';
 import { searchQuery } from '../../../src/schema/search.ts';
-
-function thrown(call: () => unknown): CodedError {
-  try {
-    call();
-  } catch (err) {
-    expect(err).toBeInstanceOf(CodedError);
-    return err as CodedError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrown } from '../thrown.ts';
 
 describe('searchQuery', () => {
   it('builds the Lucene query, the exact keys, the types and the limit', () => {
