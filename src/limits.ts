@@ -50,3 +50,31 @@ export const MAX_DIRECTIVES = 50;
  */
 export const MAX_COMPLEXITY = 20_000;
 export const LIST_COST_MULTIPLIER = 3;
+
+// Reconciliation (src/reconcile; README, "Reconcile a spreadsheet"): every request is refused with a
+// coded 4xx before it can ask for an unbounded read; a batch's scoring stays well under a second.
+/** Queries in one batch (announced as `batchSize` in the manifest); more is a 400. */
+export const RECONCILE_MAX_QUERIES = 20;
+/** A query's `query` string, as for search: characters and words; more is a 400. */
+export const RECONCILE_MAX_TEXT = MAX_SEARCH_TEXT;
+export const RECONCILE_MAX_WORDS = MAX_SEARCH_WORDS;
+/** A query key (q0, q1, …). */
+export const RECONCILE_MAX_KEY = 100;
+/** Candidates returned per query: `limit` defaults to this… */
+export const RECONCILE_DEFAULT_CANDIDATES = 10;
+/** …and a larger `limit` is lowered to this. */
+export const RECONCILE_MAX_CANDIDATES = 25;
+/** Full-text hits scored per query (the best by the index; the candidates are chosen among them). */
+export const RECONCILE_RETRIEVED = 50;
+/** Property constraints per query, values per property, characters per value. */
+export const RECONCILE_MAX_PROPERTIES = 10;
+export const RECONCILE_MAX_VALUES = 10;
+export const RECONCILE_MAX_VALUE = 200;
+/** Data extension: entities and properties per request. */
+export const RECONCILE_MAX_EXTEND_IDS = 100;
+export const RECONCILE_MAX_EXTEND_PROPERTIES = 20;
+/** A request body (form-encoded batch or extension query); more is a 413. */
+export const RECONCILE_MAX_BODY_BYTES = 1024 * 1024;
+/** Suggest: results per page, and how far `cursor` may page (hits ranked per prefix). */
+export const RECONCILE_SUGGEST_PAGE = 10;
+export const RECONCILE_SUGGEST_RETRIEVED = 100;

@@ -14,6 +14,13 @@ import {
   shortestPath,
 } from './data/paths.ts';
 import {
+  type CandidateQuery,
+  type CandidateRow,
+  type FactsRow,
+  reconcileCandidates,
+  reconcileFacts,
+} from './data/reconcile.ts';
+import {
   type Direction,
   relationshipsAround,
   relationshipsByIds,
@@ -226,5 +233,18 @@ export class GraphReader {
   private primed<T>(value: T, entities: (value: T) => readonly EntityRow[]): T {
     for (const row of entities(value)) this.entities.prime(row.id, row);
     return value;
+  }
+
+  /** Reconciliation: the candidates of a batch of name queries, in one statement (see data/reconcile.ts). */
+  reconcileCandidates(
+    queries: readonly CandidateQuery[],
+    perQuery: number,
+  ): Promise<Map<string, CandidateRow[]>> {
+    return reconcileCandidates(this.db, queries, perQuery);
+  }
+
+  /** Reconciliation: what property constraints are checked against, for the candidates that need it. */
+  reconcileFacts(ids: readonly string[]): Promise<Map<string, FactsRow>> {
+    return reconcileFacts(this.db, ids);
   }
 }

@@ -152,3 +152,13 @@ describe('dereferencing', () => {
     ).toBe('*');
   });
 });
+
+describe('ids in URI templates', () => {
+  it('resolves an id whose slash a client percent-encoded (OpenRefine fills {{id}} so)', async ({ api }) => {
+    const res = await api.app.fetch('http://test/id/person%2Fdeng-xiaoping', {
+      headers: { accept: 'application/ld+json' },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).name).toBe('Deng Xiaoping');
+  });
+});

@@ -44,14 +44,19 @@ const PAGE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/** Pages made to be shown inside another site's frame: OpenRefine shows a reconciliation preview so. */
+const FRAMEABLE = /^\/reconcile\/preview$/;
+
 const securityHeaders: Plugin = {
-  onResponse({ response }) {
+  onResponse({ request, response }) {
+    const frameable = FRAMEABLE.test(new URL(request.url).pathname);
     response.headers.set('x-content-type-options', 'nosniff');
     response.headers.set('referrer-policy', 'no-referrer');
-    response.headers.set('x-frame-options', 'DENY');
+    if (!frameable) response.headers.set('x-frame-options', 'DENY');
     response.headers.set('cross-origin-opener-policy', 'same-origin');
     if (response.headers.get('content-type')?.startsWith('text/html')) {
-      response.headers.set('content-security-policy', PAGE_CSP);
+      const csp = frameable ? PAGE_CSP.replace("frame-ancestors 'none'", 'frame-ancestors *') : PAGE_CSP;
+      response.headers.set('content-security-policy', csp);
     }
   },
 };

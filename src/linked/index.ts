@@ -59,7 +59,8 @@ export function linkedDataRoute({ db, uris }: { db: Db; uris: Uris }): Route {
       if (url.pathname === '/ns/context.jsonld')
         return answer(200, JSON_LD, JSON.stringify(contextDocument(uris.base), null, 2));
       const uri = `${uris.base}${url.pathname}`;
-      const target = resolvePath(url.pathname.slice('/id/'.length));
+      // clients that fill {{id}} templates percent-encode the slash of an id (person%2Fdeng-xiaoping)
+      const target = resolvePath(url.pathname.slice('/id/'.length).replace(/%2F/gi, '/'));
       const graph = new GraphReader(db);
       if (target?.kind === 'text') {
         const doc = await graph.find(target.documentId);

@@ -7,6 +7,7 @@ import { EXPENSIVE, MAX_SEARCH_RESULTS, MAX_SEARCH_TEXT, MAX_SEARCH_WORDS } from
 import { ENTITY_TYPES, type EntityType } from '../model.ts';
 import type { ScoredEntity } from '../reader.ts';
 import { searchKeys } from '../search/fold.ts';
+import { matchQuery } from '../search/match.ts';
 import { luceneQuery } from '../search/query.ts';
 import {
   type Page,
@@ -70,6 +71,16 @@ export function searchQuery(text: string, types: readonly EntityType[] | null | 
   };
 }
 
+/**
+ * The query search runs: searchQuery's, its full-text part widened by the matcher that search and
+ * reconciliation share (search/match.ts): syllables written apart also ask for their joined form,
+ * a long word run together also for its halves.
+ */
+export function matchingQuery(text: string, types: readonly EntityType[] | null | undefined): SearchQuery {
+  const q = searchQuery(text, types);
+  return { ...q, lucene: matchQuery(text) ?? q.lucene };
+}
+
 builder.queryFields((t) => ({
   search: t.field({
     type: SearchConnectionRef,
@@ -87,7 +98,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const window = pageWindow(args);
-      const { rows, total } = await ctx.graph.search(searchQuery(args.text, args.types), args.text, window);
+      const { rows, total } = await ctx.graph.search(matchingQuery(args.text, args.types), args.text, window);
       return pageFromWindow(rows, total, window.offset);
     },
   }),
