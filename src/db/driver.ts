@@ -10,7 +10,7 @@
 // calls waiting on it and calls to come fail at once, without the driver's retries, until a
 // background probe (every PROBE_INTERVAL_MS) sees it answer. Probes run on a connection of their
 // own, so a database that is merely busy is not taken for one that is down.
-import neo4j, { type Driver, type QueryConfig, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
 import { CodedError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors.ts';
 import {
   ACQUISITION_TIMEOUT_MS,
@@ -21,15 +21,11 @@ import {
   isUnavailable,
   MAX_RETRY_TIME_MS,
   PING_TIMEOUT_MS,
-  PROBE_INTERVAL_MS,
-  PROBE_STALE_MS,
-  PROBE_TIMEOUT_MS,
   READ_DEADLINE_MS,
   READ_TIMEOUT_MS,
   toPlain,
   WRITE_DEADLINE_MS,
   WRITE_TIMEOUT_MS,
-  within,
 } from './failures.ts';
 import { type DbHealth, HealthMonitor } from './health.ts';
 

@@ -11,7 +11,7 @@ import {
   type Term,
   termOverlaps,
 } from '../../src/dates.ts';
-import { CodedError, InvalidArgumentError } from '../../src/errors.ts';
+import { InvalidArgumentError } from '../../src/errors.ts';
 import { thrown } from './thrown.ts';
 
 describe('dateInterval', () => {

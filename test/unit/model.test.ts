@@ -1,7 +1,7 @@
 // The id vocabulary of src/model.ts: prefixes derived from the entity types, the form of an id,
 // the type an id names, and the checks a client's id goes through (INVALID_ID, WRONG_ID_TYPE).
 import { describe, expect, it } from 'vitest';
-import { CodedError, InvalidIdError, WrongIdTypeError } from '../../src/errors.ts';
+import { InvalidIdError, WrongIdTypeError } from '../../src/errors.ts';
 import { checkId, ENTITY_TYPES, ID_PATTERN, ID_PREFIXES, typeOfId } from '../../src/model.ts';
 import { thrown } from './thrown.ts';
 

@@ -4,7 +4,6 @@
 // refusals cost no statement.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVERSAL_TYPES } from '../../../src/data/paths.ts';
-import { CodedError } from '../../../src/errors.ts';
 import { encodeCursor } from '../../../src/schema/connection.ts';
 import { listQuery } from '../../../src/schema/entity.ts';
 import { pathQuery } from '../../../src/schema/paths.ts';

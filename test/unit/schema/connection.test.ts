@@ -1,7 +1,7 @@
 // Paging (src/schema/connection.ts): first/after turned into a window, a window of rows into a
 // page, and cursors that must be ours (INVALID_CURSOR), with no database.
 import { describe, expect, it } from 'vitest';
-import { CodedError, InvalidArgumentError, InvalidCursorError } from '../../../src/errors.ts';
+import { InvalidArgumentError, InvalidCursorError } from '../../../src/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/limits.ts';
 import {
   encodeCursor,

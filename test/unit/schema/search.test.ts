@@ -1,7 +1,6 @@
 // searchQuery (src/schema/search.ts): the search text checked and turned into the full-text query
 // before anything runs.
 import { describe, expect, it } from 'vitest';
-import { CodedError } from '../../../src/errors.ts';
 import { ENTITY_TYPES } from '../../../src/model.ts';
 import { searchQuery } from '../../../src/schema/search.ts';
 import { thrown } from '../thrown.ts';
