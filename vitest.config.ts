@@ -26,7 +26,7 @@ export default defineConfig({
           exclude: ['test/unit/**'],
           globalSetup: ['test/global-setup.ts'],
           // failed requests are many on purpose (bad input, fuzz): log only unexpected ones
-          env: { LOG_LEVEL: 'error' },
+          env: { LOG_LEVEL: 'error', NEO4J_QUERY_DEADLINE_MS: '5000' },
           // One Neo4j (Community has one user database) shared by every file: run files one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

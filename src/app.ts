@@ -14,6 +14,7 @@ import { type Config, config, devDefault, publicBaseUrl } from './config.ts';
 import { createContext } from './context.ts';
 import type { Db } from './db/driver.ts';
 import { QueryLimitError } from './errors.ts';
+import { exportRoute } from './export/index.ts';
 import { documentsPlugin } from './http/documents.ts';
 import { type RequestLog, requestsPlugin, stderrLog } from './http/requests.ts';
 import { routesPlugin } from './http/routes.ts';
@@ -105,7 +106,7 @@ export function createApp(db: Db, options: AppOptions = appOptions()) {
     plugins: [
       requestsPlugin({ log: options.log }),
       ...securityPlugins(options),
-      routesPlugin([linkedDataRoute({ db, uris }), reconcileRoute({ db, uris })]),
+      routesPlugin([linkedDataRoute({ db, uris }), reconcileRoute({ db, uris }), exportRoute({ db, uris })]),
       documents,
       limitsPlugin,
       useReadinessCheck({

@@ -43,6 +43,7 @@ const schema = z.object({
     .default(1024 * 1024),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(512),
   LOG_LEVEL: z.enum(['warn', 'error', 'silent']).default('warn'),
+  NEO4J_QUERY_DEADLINE_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
   PUBLIC_BASE_URL: z
     .string()
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/, 'must be an http(s) URL without a trailing slash')

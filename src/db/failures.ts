@@ -2,6 +2,10 @@
 // of src/db/driver.ts, the driver errors that mean "unreachable" or "too slow", and the conversion of
 // driver values into plain JavaScript at the boundary.
 import { isDate, isDateTime, isInt } from 'neo4j-driver';
+import { config } from '../config.ts';
+
+/** Client-side deadline of one read call, from the call to its last record, waiting included. */
+export const READ_DEADLINE_MS = config().NEO4J_QUERY_DEADLINE_MS;
 
 /** Opening a TCP connection to Neo4j. */
 export const CONNECTION_TIMEOUT_MS = 2_000;
@@ -9,14 +13,12 @@ export const CONNECTION_TIMEOUT_MS = 2_000;
  * Waiting for a pooled connection (under load calls queue for one of the 50); this also bounds the
  * Bolt handshake with a server that hangs, which the connection timeout does not cover.
  */
-export const ACQUISITION_TIMEOUT_MS = 4_000;
+export const ACQUISITION_TIMEOUT_MS = Math.max(500, READ_DEADLINE_MS - 1_000);
 /**
  * Server-side timeout of a read transaction (every API request only reads): it ends a query whose
  * caller has given up, so that an abandoned call does not keep the server busy.
  */
-export const READ_TIMEOUT_MS = 4_000;
-/** Client-side deadline of one read call, from the call to its last record, waiting included. */
-export const READ_DEADLINE_MS = 5_000;
+export const READ_TIMEOUT_MS = Math.max(500, READ_DEADLINE_MS - 1_000);
 /** Writes are migrations (`db.awaitIndexes` may wait 60 s) and seed loads: minutes, not seconds. */
 export const WRITE_TIMEOUT_MS = 120_000;
 export const WRITE_DEADLINE_MS = 130_000;

@@ -16,7 +16,8 @@ const OPEN_CORS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'accept, content-type',
-  'access-control-expose-headers': 'link, vary, x-request-id',
+  'access-control-expose-headers':
+    'link, vary, x-request-id, content-disposition, x-export-nodes, x-export-edges',
 };
 
 export function routesPlugin(routes: readonly Route[]): Plugin {
