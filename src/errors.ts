@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'CSRF_HEADER_REQUIRED',
   'REQUEST_HEADER_TOO_LARGE',
   'REQUEST_TIMEOUT',
+  'EXPORT_BUSY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

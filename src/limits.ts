@@ -78,3 +78,31 @@ export const RECONCILE_MAX_BODY_BYTES = 1024 * 1024;
 /** Suggest: results per page, and how far `cursor` may page (hits ranked per prefix). */
 export const RECONCILE_SUGGEST_PAGE = 10;
 export const RECONCILE_SUGGEST_RETRIEVED = 100;
+
+// Exports (src/export; README, "Exports")
+/** Rows (nodes or relationships) one statement reads; one page of the export at a time. */
+export const EXPORT_BATCH = 1000;
+/** Pages read ahead of the one being written (so the database works while the writer does). */
+export const EXPORT_READ_AHEAD = 2;
+/**
+ * A page the database does not read in time is read again in half the rows (down to one); while the
+ * database is unreachable, a page is tried again after each of these waits before the export fails.
+ */
+export const EXPORT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
+/** Most entities a selection (a neighbourhood, a document's claims) may hold; larger ones are refused. */
+export const EXPORT_MAX_SELECTION_ENTITIES = 10_000;
+/** Most relationships a document's claims may count; a document stating more is refused. */
+export const EXPORT_MAX_SELECTION_RELATIONSHIPS = 50_000;
+/** `--depth` / `depth=` of a neighbourhood: 1 by default, at most the API's neighbourhood depth. */
+export const DEFAULT_EXPORT_DEPTH = 1;
+export const MAX_EXPORT_DEPTH = MAX_NEIGHBORHOOD_DEPTH;
+/** HTTP exports running at once in one process; another is answered 503 with Retry-After. */
+export const MAX_CONCURRENT_EXPORTS = 2;
+/** An HTTP export whose client reads nothing for this long is ended (and its slot freed). */
+export const EXPORT_IDLE_MS = 60_000;
+/** The documents whose texts an export keeps to convert offsets and cut quote context (LRU). */
+export const EXPORT_TEXT_CACHE_ENTRIES = 256;
+/** …and at most this many UTF-16 units of text among them. */
+export const EXPORT_TEXT_CACHE_UNITS = 32 * 1024 * 1024;
+/** Code points of document text before and after a quote (Web Annotation's TextQuoteSelector). */
+export const EXPORT_QUOTE_CONTEXT = 32;
