@@ -4,8 +4,18 @@
 import { isDate, isDateTime, isInt } from 'neo4j-driver';
 import { config } from '../config.ts';
 
-/** Client-side deadline of one read call, from the call to its last record, waiting included. */
-export const READ_DEADLINE_MS = config().NEO4J_QUERY_DEADLINE_MS;
+/**
+ * Client-side deadline of one read call, from the call to its last record, waiting included
+ * (NEO4J_QUERY_DEADLINE_MS). Read when this module loads; a configuration that does not validate is
+ * reported, with its one clean line, by the command that reads it next, so the default stands here.
+ */
+export const READ_DEADLINE_MS = (() => {
+  try {
+    return config().NEO4J_QUERY_DEADLINE_MS;
+  } catch {
+    return 10_000;
+  }
+})();
 
 /** Opening a TCP connection to Neo4j. */
 export const CONNECTION_TIMEOUT_MS = 2_000;

@@ -3,6 +3,7 @@
 import { edgesCsvWriter, nodesCsvWriter } from './csv.ts';
 import { gexfWriter } from './gexf.ts';
 import { graphmlWriter } from './graphml.ts';
+import { jsonldWriter, nquadsWriter, turtleWriter } from './rdf.ts';
 import type { ExportFormat } from './writer.ts';
 
 const BOTH = { nodes: true, edges: true } as const;
@@ -29,6 +30,42 @@ export const FORMATS: Readonly<Record<string, ExportFormat>> = Object.freeze({
         mediaType: 'application/gexf+xml; charset=utf-8',
         needs: BOTH,
         writer: gexfWriter,
+      },
+    ],
+  },
+  jsonld: {
+    name: 'jsonld',
+    description: 'JSON-LD: every entity and claim as served at its URI, in one @graph',
+    parts: [
+      {
+        file: 'coldwar-graph.jsonld',
+        mediaType: 'application/ld+json; charset=utf-8',
+        needs: BOTH,
+        writer: jsonldWriter,
+      },
+    ],
+  },
+  nquads: {
+    name: 'nquads',
+    description: 'N-Quads: the same statements, a line each',
+    parts: [
+      {
+        file: 'coldwar-graph.nq',
+        mediaType: 'application/n-quads; charset=utf-8',
+        needs: BOTH,
+        writer: nquadsWriter,
+      },
+    ],
+  },
+  turtle: {
+    name: 'turtle',
+    description: 'Turtle: the same statements, with prefixes',
+    parts: [
+      {
+        file: 'coldwar-graph.ttl',
+        mediaType: 'text/turtle; charset=utf-8',
+        needs: BOTH,
+        writer: turtleWriter,
       },
     ],
   },
