@@ -63,7 +63,9 @@ export function turtleWriter(): ExportWriter {
   const q = quadStream();
   let out = '';
   const sink = {
-    write: (chunk: string) => void (out += chunk),
+    write: (chunk: string) => {
+      out += chunk;
+    },
     end: () => undefined,
     on: () => sink,
     once: () => sink,
