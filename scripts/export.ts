@@ -1,4 +1,4 @@
-// npm run export -- --format graphml|gexf|csv --out PATH [--around ID [--depth N] | --document ID]
+// npm run export -- --format graphml|gexf|csv|jsonld|nquads|turtle --out PATH [--around ID [--depth N] | --document ID]
 // Streams the whole graph, or a selection, a page at a time into files: GraphML and GEXF into the
 // file PATH (`-` for standard output), CSV into the folder PATH (nodes.csv and edges.csv, created if
 // missing). Each file is written as PATH.partial and renamed when complete, so a failed export never

@@ -279,7 +279,7 @@ describe('bad input', () => {
       ['', 400, 'INVALID_ARGUMENT'],
       ['?format=', 400, 'INVALID_ARGUMENT'],
       ['?format=pdf', 400, 'INVALID_ARGUMENT'],
-      ['?format=jsonld', 400, 'INVALID_ARGUMENT'],
+      ['?format=rdfxml', 400, 'INVALID_ARGUMENT'],
       ['?format=csv', 400, 'INVALID_ARGUMENT'],
       ['?format=csv&table=people', 400, 'INVALID_ARGUMENT'],
       ['?format=graphml&table=nodes', 400, 'INVALID_ARGUMENT'],

@@ -1,4 +1,4 @@
-// GET /export?format=graphml|gexf|csv[&table=nodes|edges][&around=ID[&depth=N]|&document=ID]: the
+// GET /export?format=graphml|gexf|csv|jsonld|nquads|turtle[&table=nodes|edges][&around=ID[&depth=N]|&document=ID]: the
 // exports over HTTP, streamed a page at a time as the client reads (nothing is read ahead of the
 // client but the next page). What is asked is checked, and a selection resolved and bounded, before
 // the answer starts, so that bad parameters get 400, unknown ids 404, a selection over the limits
@@ -147,7 +147,7 @@ export function exportRoute(options: ExportRouteOptions): Route {
         return jsonError(
           404,
           'NOT_FOUND',
-          'Nothing is here: exports are at /export?format=graphml|gexf|csv.',
+          'Nothing is here: exports are at /export?format=graphml|gexf|csv|jsonld|nquads|turtle.',
         );
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return jsonError(405, 'BAD_REQUEST', 'Exports answer GET and HEAD only.', { allow: 'GET, HEAD' });
