@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Db } from '../src/db/driver.ts';
+import { FORMAT_NAMES } from '../src/export/formats.ts';
 import { exportRoute } from '../src/export/index.ts';
 import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
@@ -18,7 +19,8 @@ import { makeUris } from '../src/uris.ts';
 import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
-const FORMATS = ['graphml', 'gexf', 'csv'] as const;
+/** BENCH_FORMATS: which formats, comma-separated (default: all of them). */
+const FORMATS = (process.env.BENCH_FORMATS ?? FORMAT_NAMES.join(',')).split(',').map((f) => f.trim());
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 interface Target {
