@@ -1,12 +1,3 @@
-// npm run bench:export — export throughput (rows/s) and peak RSS of `npm run export` in each format,
-// on a generated graph of BENCH_PERSONS persons (default 100,000), and of the HTTP route streaming
-// the whole graph as GraphML. Every export runs in a process of its own, so its peak RSS is the
-// export's alone (the generator's graph lives in this one); exports of the seed alone come first, as
-// the baseline. Uses NEO4J_URI when set (and removes the synthetic data from it at the end);
-// otherwise starts the project's local Neo4j on a free port with a temporary data folder, and
-// stops it and deletes the folder at the end. Files go to a temporary folder under /tmp, removed at
-// the end (BENCH_KEEP=1 keeps them). A failed export is reported and the others still run.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +7,7 @@ import { exportRoute } from '../src/export/index.ts';
 import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
 import { makeUris } from '../src/uris.ts';
+import { runNode } from '../test-support/run-node.ts';
 import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
@@ -98,29 +90,6 @@ async function database(): Promise<{
   };
 }
 
-/** Runs a command to its end; its standard output and error, and the exit code. */
-function run(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const { db, target, stop, via, shared } = await database();
@@ -137,7 +106,7 @@ const env = {
 async function cli(format: string, label: string) {
   const out = join(outDir, `${label}.${format === 'csv' ? 'csv.d' : format}`);
   const started = performance.now();
-  const r = await run(['--import', 'tsx', 'scripts/export.ts', '--format', format, '--out', out], env);
+  const r = await runNode(['--import', 'tsx', 'scripts/export.ts', '--format', format, '--out', out], env);
   const wall = (performance.now() - started) / 1000;
   const summary = r.err.trim().split('\n').at(-1) ?? '';
   const m = /: ([\d,]+) rows in ([\d.]+) s \(([\d,]+) rows\/s\), peak RSS ([\d.]+) MB/.exec(summary);
@@ -155,7 +124,7 @@ async function cli(format: string, label: string) {
 }
 
 async function http(format: string) {
-  const r = await run(['--import', 'tsx', 'bench/export.ts', '--http-child', format], {
+  const r = await runNode(['--import', 'tsx', 'bench/export.ts', '--http-child', format], {
     BENCH_TARGET: JSON.stringify(target),
   });
   if (r.code !== 0) {

@@ -105,4 +105,4 @@ export const EXPORT_TEXT_CACHE_ENTRIES = 256;
 /** …and at most this many UTF-16 units of text among them. */
 export const EXPORT_TEXT_CACHE_UNITS = 32 * 1024 * 1024;
 /** Code points of document text before and after a quote (Web Annotation's TextQuoteSelector). */
-export const EXPORT_QUOTE_CONTEXT = 32;
+export const QUOTE_CONTEXT = 32;

@@ -1,10 +1,3 @@
-// Exports against the real seeded Neo4j, through the route's own handler (no yoga): the GraphML and
-// GEXF of the seed parse back with graphology with every node, edge and attribute; the CSV parses
-// back with a citation for every passage whose quote is the document text's slice; selections (a
-// neighbourhood, a document's claims) hold what the GraphQL API says they hold; paging in small
-// batches gives the same export as in one; characters outside the BMP and controls; bad input;
-// bounds (selection size, exports at once); and `npm run export` itself.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +9,7 @@ import type { AbstractGraph, GraphConstructor } from 'graphology-types';
 import { inject } from 'vitest';
 import { type ExportRouteOptions, exportRoute } from '../src/export/index.ts';
 import { makeUris } from '../src/uris.ts';
+import { type NodeRun, runNode } from '../test-support/run-node.ts';
 import { type Api, describe, expect, it, useSyntheticGraph } from './fixtures.ts';
 
 // graphology's types describe an ES module, its package is CommonJS: the default import is the class
@@ -436,30 +430,14 @@ describe('paging through a generated graph', () => {
 });
 
 /** Runs `npm run export` (the script itself) against the test database. */
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+function cli(args: string[]): Promise<NodeRun> {
   const target = inject('neo4j');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...args], {
-      env: {
-        ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USERNAME: target.username,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
-        PUBLIC_BASE_URL: BASE,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
+  return runNode(['--import', 'tsx', 'scripts/export.ts', ...args], {
+    NEO4J_URI: target.uri,
+    NEO4J_USERNAME: target.username,
+    NEO4J_PASSWORD: target.password,
+    NEO4J_DATABASE: target.database,
+    PUBLIC_BASE_URL: BASE,
   });
 }
 

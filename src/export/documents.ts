@@ -5,8 +5,8 @@ import { LRUCache } from 'lru-cache';
 import { type ExportDocumentRow, exportDocuments } from '../data/export.ts';
 import type { Db } from '../db/driver.ts';
 import { EXPORT_TEXT_CACHE_ENTRIES, EXPORT_TEXT_CACHE_UNITS } from '../limits.ts';
+import { type IndexedText, indexText } from '../linked/positions.ts';
 import type { Uris } from '../uris.ts';
-import { type IndexedText, indexText } from './text.ts';
 import type { ExportDocument } from './writer.ts';
 
 export interface CachedDocument {

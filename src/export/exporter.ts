@@ -5,11 +5,11 @@
 import type { RelationshipRow } from '../data/types.ts';
 import type { Db } from '../db/driver.ts';
 import { EXPORT_BATCH } from '../limits.ts';
+import { after, before, codePoints } from '../linked/positions.ts';
 import type { Uris } from '../uris.ts';
 import { type CachedDocument, DocumentCache } from './documents.ts';
 import { edgePages, nodePages } from './pages.ts';
 import type { ExportPlan } from './plan.ts';
-import { after, before, codePoints } from './text.ts';
 import type { ExportEdge, ExportInfo, ExportNode, ExportPassage, ExportWriter } from './writer.ts';
 
 /** The form of the relationship ids uris.ts mints claim URIs from (`document/d#TYPE:from->to[:key]`). */

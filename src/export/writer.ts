@@ -67,7 +67,7 @@ export interface ExportPassage {
   /** Offsets into the document's text in Unicode code points, end exclusive; null without the text. */
   start: number | null;
   end: number | null;
-  /** Up to EXPORT_QUOTE_CONTEXT code points of text before and after the quote ('' without the text). */
+  /** Up to QUOTE_CONTEXT code points of text before and after the quote ('' without the text). */
   prefix: string;
   suffix: string;
 }

@@ -1,36 +1,14 @@
 // Entities, claims and evidence passages as JSON-LD (terms of vocabulary.ts). Evidence becomes a W3C
 // Web Annotation whose target is the document's stored text with two selectors: the quote with up to
 // 32 characters before and after it, and its position. Web Annotation counts positions in Unicode
-// code points where JavaScript counts UTF-16 units, so offsets are converted here, at the boundary.
+// code points where JavaScript counts UTF-16 units, so offsets are converted here, at the boundary
+// (positions.ts).
 import type { EntityRow, Evidence, HistoricalDate, RelationshipRow } from '../data/types.ts';
 import type { Uris } from '../uris.ts';
+import { after, before, codePoints, indexText } from './positions.ts';
 import { ENTITY_CLASSES, relationClass } from './vocabulary.ts';
 
-/** How much context a TextQuoteSelector carries on either side of the quote, in code points. */
-export const QUOTE_CONTEXT = 32;
-
 type Json = Record<string, unknown>;
-
-/** The number of code points in the first `units` UTF-16 units of a text. */
-export function codePointOffset(text: string, units: number): number {
-  let points = 0;
-  for (let i = 0; i < units; i++) {
-    const c = text.charCodeAt(i);
-    // a high surrogate followed by a low one is one code point
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < units) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    points++;
-  }
-  return points;
-}
-
-/** Up to `n` code points of a text ending at (before) or starting at (after) a UTF-16 offset. */
-function around(text: string, offset: number, n: number, side: 'before' | 'after'): string {
-  const points = side === 'before' ? Array.from(text.slice(0, offset)) : Array.from(text.slice(offset));
-  return (side === 'before' ? points.slice(-n) : points.slice(0, n)).join('');
-}
 
 const xsdDate = (d: HistoricalDate) => ({
   '@value': d.value,
@@ -70,6 +48,7 @@ export function describeEntity(e: EntityRow, uris: Uris): Json {
 
 /** One evidence passage as a Web Annotation; `text` is the stored text of its document. */
 export function describeEvidence(ev: Evidence, claimId: string, text: string, uris: Uris): Json {
+  const indexed = indexText(text);
   return {
     id: uris.evidence(claimId, ev.index),
     type: 'Annotation',
@@ -82,13 +61,13 @@ export function describeEvidence(ev: Evidence, claimId: string, text: string, ur
         {
           type: 'TextQuoteSelector',
           exact: ev.quote,
-          prefix: around(text, ev.start, QUOTE_CONTEXT, 'before'),
-          suffix: around(text, ev.end, QUOTE_CONTEXT, 'after'),
+          prefix: before(text, ev.start),
+          suffix: after(text, ev.end),
         },
         {
           type: 'TextPositionSelector',
-          start: codePointOffset(text, ev.start),
-          end: codePointOffset(text, ev.end),
+          start: codePoints(indexed, ev.start),
+          end: codePoints(indexed, ev.end),
         },
       ],
     },

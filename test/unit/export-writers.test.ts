@@ -19,10 +19,11 @@ import { graphmlWriter } from '../../src/export/graphml.ts';
 import { pageReader, readAhead } from '../../src/export/pages.ts';
 import { parseExportRequest } from '../../src/export/request.ts';
 import { downloadName } from '../../src/export/route.ts';
-import { after, before, codePoints, indexText } from '../../src/export/text.ts';
 import type { ExportEdge, ExportInfo, ExportNode, ExportWriter } from '../../src/export/writer.ts';
 import { escapeAttribute, escapeText, xmlChars } from '../../src/export/xml.ts';
+import { after, before, codePoints, indexText } from '../../src/linked/positions.ts';
 import { makeUris } from '../../src/uris.ts';
+import { entityRow } from './rows.ts';
 import { thrown } from './thrown.ts';
 
 // graphology's types describe an ES module, its package is CommonJS: the default import is the class
@@ -117,25 +118,7 @@ describe('code points', () => {
 // Rows as the exporter builds them, with hostile text in every string
 const hostile = 'Ä & <b> "quoted", \'single\'\nline\r\nCRLF\ttab \u0001ctl 😀 𠀋 ]]>';
 
-const entity = (id: string, over: Partial<EntityRow> = {}): EntityRow => ({
-  id,
-  type: 'Person',
-  name: id,
-  aliases: [],
-  description: '',
-  note: null,
-  externalIds: [],
-  kind: null,
-  date: null,
-  title: null,
-  text: null,
-  summary: null,
-  citation: null,
-  body: null,
-  archiveReference: null,
-  language: null,
-  ...over,
-});
+const entity = (id: string, over: Partial<EntityRow> = {}): EntityRow => entityRow({ id, ...over });
 
 const nodes: ExportNode[] = [
   {

@@ -18,6 +18,7 @@ import {
 } from '../../src/reconcile/suggest.ts';
 import { entityIdGiven, manifest, typeNamed } from '../../src/reconcile/vocabulary.ts';
 import { makeUris } from '../../src/uris.ts';
+import { entityRow } from './rows.ts';
 
 const uris = makeUris('https://graph.example.org');
 
@@ -314,25 +315,8 @@ describe('property constraints', () => {
   });
 });
 
-const entity = (over: Partial<EntityRow>): EntityRow => ({
-  id: 'person/deng-xiaoping',
-  type: 'Person',
-  name: 'Deng Xiaoping',
-  aliases: ["Teng Hsiao-p'ing"],
-  description: '',
-  note: null,
-  externalIds: [],
-  kind: null,
-  date: null,
-  title: null,
-  text: null,
-  summary: null,
-  citation: null,
-  body: null,
-  archiveReference: null,
-  language: null,
-  ...over,
-});
+const entity = (over: Partial<EntityRow>): EntityRow =>
+  entityRow({ id: 'person/deng-xiaoping', name: 'Deng Xiaoping', aliases: ["Teng Hsiao-p'ing"], ...over });
 
 const rel = (
   type: RelationshipRow['type'],

@@ -2,8 +2,9 @@
 // selectors counted in code points for text with characters outside the Basic Multilingual Plane.
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../src/data/types.ts';
-import { codePointOffset, describeEvidence } from '../../../src/linked/describe.ts';
+import { describeEvidence } from '../../../src/linked/describe.ts';
 import { negotiate } from '../../../src/linked/formats.ts';
+import { codePointOffset } from '../../../src/linked/positions.ts';
 import { relationClass } from '../../../src/linked/vocabulary.ts';
 import { makeUris, resolvePath } from '../../../src/uris.ts';
 

@@ -1,7 +1,8 @@
 // Positions in a document's text as Web Annotation counts them (Unicode code points) where the graph
-// stores JavaScript's (UTF-16 units), and the quote's context on either side. A text is indexed once
-// (where its surrogate pairs start), so each passage costs a binary search, not a scan of the text.
-import { EXPORT_QUOTE_CONTEXT } from '../limits.ts';
+// stores JavaScript's (UTF-16 units), and the quote's context on either side; used by the linked
+// data and the exports alike. A text is indexed once (where its surrogate pairs start), so each
+// passage costs a binary search, not a scan of the text.
+import { QUOTE_CONTEXT } from '../limits.ts';
 
 export interface IndexedText {
   text: string;
@@ -44,11 +45,16 @@ export function codePoints(t: IndexedText, units: number): number {
   return units - lo;
 }
 
+/** The number of code points in the first `units` UTF-16 units of a text (one lookup). */
+export function codePointOffset(text: string, units: number): number {
+  return codePoints(indexText(text), units);
+}
+
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Up to `n` code points of the text that end at UTF-16 offset `at`. */
-export function before(text: string, at: number, n = EXPORT_QUOTE_CONTEXT): string {
+export function before(text: string, at: number, n = QUOTE_CONTEXT): string {
   let i = Math.min(Math.max(at, 0), text.length);
   for (let k = 0; k < n && i > 0; k++) {
     i -= 1;
@@ -58,7 +64,7 @@ export function before(text: string, at: number, n = EXPORT_QUOTE_CONTEXT): stri
 }
 
 /** Up to `n` code points of the text that start at UTF-16 offset `at`. */
-export function after(text: string, at: number, n = EXPORT_QUOTE_CONTEXT): string {
+export function after(text: string, at: number, n = QUOTE_CONTEXT): string {
   const start = Math.min(Math.max(at, 0), text.length);
   let i = start;
   for (let k = 0; k < n && i < text.length; k++) {
