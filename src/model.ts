@@ -64,3 +64,79 @@ export const INSTITUTION_KINDS = [
   'archive',
   'collection',
 ] as const;
+
+// ---------------------------------------------------------------------------------------------
+// External identifiers: the same entity in an authority file. Stored as
+// `(e:Entity)-[:SAME_AS]->(:Identifier {key: 'wikidata:Q…', authority, value, …})`; the key is
+// unique, so no two entities can claim one identifier.
+
+/** The authority files an identifier may come from. */
+export const AUTHORITIES = ['wikidata', 'viaf', 'snac', 'gnd', 'lc'] as const;
+export type Authority = (typeof AUTHORITIES)[number];
+
+/** The entity types that may carry external identifiers (documents and meetings do not). */
+export const IDENTIFIED_TYPES = [
+  'Person',
+  'Institution',
+  'Event',
+  'Place',
+] as const satisfies readonly EntityType[];
+
+export interface AuthorityRule {
+  /** The authority's name, for messages and documentation. */
+  name: string;
+  /** The form of a value (the authority's own format; Wikidata's format constraints where it has them). */
+  pattern: RegExp;
+  /** A well-formed example, for messages. */
+  example: string;
+  /** The identifier as a URI (for sameAs links). */
+  uri: (value: string) => string;
+}
+
+export const AUTHORITY_RULES: Readonly<Record<Authority, AuthorityRule>> = {
+  wikidata: {
+    name: 'Wikidata',
+    pattern: /^Q[1-9]\d*$/,
+    example: 'Q15180',
+    uri: (v) => `http://www.wikidata.org/entity/${v}`,
+  },
+  // 2 to 9 digits, or 19 to 22 (Wikidata P214)
+  viaf: {
+    name: 'VIAF',
+    pattern: /^[1-9]\d(?:\d{0,7}|\d{17,20})$/,
+    example: '113230702',
+    uri: (v) => `http://viaf.org/viaf/${v}`,
+  },
+  // the whole ARK under SNAC's name assigning authority 99166: "w6" and noid's betanumeric letters
+  snac: {
+    name: 'SNAC',
+    pattern: /^ark:\/99166\/w6[0-9bcdfghjkmnpqrstvwxz]{6,8}$/,
+    example: 'ark:/99166/w6fj33d4',
+    uri: (v) => `https://snaccooperative.org/${v}`,
+  },
+  // Wikidata P227: record numbers with their check digit, and the older hyphenated forms
+  gnd: {
+    name: 'GND',
+    pattern: /^(?:1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])$/,
+    example: '118540238',
+    uri: (v) => `https://d-nb.info/gnd/${v}`,
+  },
+  // the Name Authority File only (n, nb, nr, no, ns), as a normalized LCCN: a 2- or 4-digit year, 6 digits
+  lc: {
+    name: 'Library of Congress Name Authority File',
+    pattern: /^n[bors]?(?:[4-9]\d|00|20[0-2]\d)\d{6}$/,
+    example: 'n79022935',
+    uri: (v) => `http://id.loc.gov/authorities/names/${v}`,
+  },
+};
+
+/** What is wrong with a value for an authority, or null when it is well formed. */
+export function identifierProblem(authority: Authority, value: string): string | null {
+  const rule = AUTHORITY_RULES[authority];
+  return rule.pattern.test(value)
+    ? null
+    : `"${value.slice(0, 60)}" is not a ${rule.name} identifier (expected the form of ${rule.example})`;
+}
+
+/** The stored key of an identifier: authority, colon, value ("wikidata:Q15180"). */
+export const identifierKey = (authority: Authority, value: string): string => `${authority}:${value}`;

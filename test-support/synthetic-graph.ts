@@ -62,8 +62,6 @@ function nodeProps(name: string, description: string, extra: Record<string, unkn
     aliasText: '',
     searchKeyList: keys,
     searchKeys: keys.map((k) => `${k} | `).join(''),
-    externalIds: [],
-    externalIdSources: [],
     sources: [],
     synthetic: true,
     ...extra,

@@ -9,7 +9,7 @@ describe('node and nodes', () => {
   it('resolves any entity by its global id, with its concrete type', async ({ api }) => {
     const r = await api.gql(/* GraphQL */ `
       {
-        node(id: "person/deng-xiaoping") { __typename id ... on Entity { name aliases externalIds { scheme } } }
+        node(id: "person/deng-xiaoping") { __typename id ... on Entity { name aliases externalIds { authority } } }
         nodes(ids: ["institution/ussr", "meeting/chervonenko-deng-1959-11-06", "${DOC}"]) { __typename id }
       }
     `);
@@ -25,15 +25,18 @@ describe('node and nodes', () => {
 
   it('exposes verified external identifiers with their URIs', async ({ api }) => {
     const r = await api.gql(
-      /* GraphQL */ `{ institution(id: "institution/ussr") { externalIds { scheme value uri verifiedBy } } }`,
+      /* GraphQL */ `{ institution(id: "institution/ussr") { externalIds { authority value uri verifiedBy method verifiedOn source } } }`,
     );
     expect(r.data.institution.externalIds).toEqual([
       expect.objectContaining({
-        scheme: 'wikidata',
+        authority: 'WIKIDATA',
         value: 'Q15180',
         uri: 'http://www.wikidata.org/entity/Q15180',
+        verifiedOn: '2026-11-28',
+        source: null,
       }),
     ]);
+    expect(r.data.institution.externalIds[0].method).toMatch(/public datasets/);
   });
 
   it('gives null and an error per missing id in nodes, keeping the order', async ({ api }) => {

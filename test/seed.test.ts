@@ -241,7 +241,7 @@ describe('a second document touching the same entities', () => {
   const ussr = async (db: Db) =>
     (
       await db.read<{ ids: string[]; sources: string[]; how: string[] }>(
-        "/* testUssr */ MATCH (n:Entity {id: 'institution/ussr'}) RETURN n.externalIds AS ids, n.sources AS sources, n.externalIdSources AS how",
+        "/* testUssr */ MATCH (n:Entity {id: 'institution/ussr'}) RETURN [(n)-[:SAME_AS]->(i:Identifier) | i.key] AS ids, n.sources AS sources, [(n)-[:SAME_AS]->(i:Identifier) | i.method] AS how",
       )
     )[0];
   const exists = async (db: Db, id: string) =>

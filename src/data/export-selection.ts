@@ -5,7 +5,7 @@
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/driver.ts';
 import { MAX_NEIGHBORHOOD_DEPTH } from '../limits.ts';
-import type { RelationshipType } from '../model.ts';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import { boundedInt, typeAlternation } from './checks.ts';
 import { type ExportScope, edgePattern } from './export.ts';
 import { read, type Statement, statement } from './statement.ts';
@@ -97,7 +97,7 @@ export const documentMembersStatement = (id: string, limit: number): Statement =
      WHERE d:Document
      RETURN d.id AS document,
             COLLECT {
-              MATCH (a:Entity)-[r]->(b:Entity)
+              MATCH (a:Entity)-[r:${typeAlternation(RELATIONSHIP_TYPE_NAMES)}]->(b:Entity)
               WHERE r.source = d.id
               WITH a, b LIMIT $limit
               RETURN [a.id, b.id]

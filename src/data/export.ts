@@ -5,11 +5,14 @@
 // is continued on the next page. A selection's members are resolved first (export-selection.ts).
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/driver.ts';
-import type { RelationshipType } from '../model.ts';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import { boundedInt, typeAlternation } from './checks.ts';
-import { entityFrom, type RawRel, rawRel, relRow } from './rows.ts';
+import { entityFrom, identifierFrom, type RawRel, rawRel, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
-import type { EntityRow, RelationshipRow } from './types.ts';
+import type { EntityRow, ExternalId, RelationshipRow } from './types.ts';
+
+/** Every relationship type of the model: exports see Entity–Entity relationships of these only. */
+const KNOWN = typeAlternation(RELATIONSHIP_TYPE_NAMES);
 
 /** Most rows one export statement asks for. */
 export const MAX_EXPORT_BATCH = 10_000;
@@ -30,6 +33,8 @@ export interface ExportScope {
 /** A node as an export writes it: the entity without its long texts, and counts about it. */
 export interface ExportNodeRow {
   entity: EntityRow;
+  /** Its external identifiers. */
+  identifiers: ExternalId[];
   /** Relationships at the entity, either direction, in the whole graph. */
   relationships: number;
   /** Evidence passages on those relationships. */
@@ -50,13 +55,13 @@ export interface ExportDocumentRow {
 // The entity's properties without its long texts (a document's text, body, summary, citation) and
 // search keys: enough for entityFrom().
 const nodeProps = (n: string) =>
-  `${n} {.id, .name, .aliases, .description, .note, .externalIds, .externalIdSources, .kind,
+  `${n} {.id, .name, .aliases, .description, .note, .kind,
       .dateValue, .datePrecision, .dateEarliest, .dateLatest, .dateCertainty, .dateReasoning,
       .title, .archiveReference, .language}`;
 
 /** The relationships a scope follows, from a start node `a` to an entity `b`. */
 export const edgePattern = (scope: ExportScope) =>
-  scope.types ? `(a)-[r:${typeAlternation(scope.types)}]->(b:Entity)` : '(a)-[r]->(b:Entity)';
+  `(a)-[r:${scope.types ? typeAlternation(scope.types) : KNOWN}]->(b:Entity)`;
 
 const membersFilter = (n: string, scope: ExportScope) => (scope.members ? ` AND ${n}.id IN $members` : '');
 
@@ -68,8 +73,9 @@ export function exportNodesStatement(scope: ExportScope, after: string, batch: n
      WHERE n.id > $after${membersFilter('n', scope)}
      WITH n ORDER BY n.id ASC LIMIT $batch
      RETURN labels(n) AS labels, ${nodeProps('n')} AS props,
-            COUNT { (n)--(:Entity) } AS relationships,
-            reduce(s = 0, r IN [(n)-[r]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
+            [(n)-[:SAME_AS]->(i:Identifier) | properties(i)] AS identifiers,
+            COUNT { (n)-[:${KNOWN}]-(:Entity) } AS relationships,
+            reduce(s = 0, r IN [(n)-[r:${KNOWN}]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
             size(coalesce(n.sources, [])) AS documents`,
     {
       after,
@@ -89,12 +95,17 @@ export async function exportNodes(
   const rows = await read<{
     labels: string[];
     props: Record<string, unknown>;
+    identifiers: Record<string, unknown>[];
     relationships: number;
     evidence: number;
     documents: number;
   }>(db, exportNodesStatement(scope, after, batch));
   return rows.map((r) => ({
     entity: entityFrom(r.labels, r.props),
+    identifiers: r.identifiers
+      .map(identifierFrom)
+      .filter((x): x is ExternalId => x !== null)
+      .sort((a, b) => a.authority.localeCompare(b.authority) || a.value.localeCompare(b.value)),
     relationships: r.relationships,
     evidence: r.evidence,
     documents: r.documents,
@@ -192,13 +203,16 @@ export async function exportDocuments(db: Db, ids: readonly string[]): Promise<E
   return read<ExportDocumentRow>(db, exportDocumentsStatement(ids));
 }
 
-/** How many entities and relationships the whole graph holds (from the count store). */
+/**
+ * How many entities and relationships the whole graph holds (from the count store): relationships
+ * of the model's types only, one count per type (identifiers, redirects and changes are not edges).
+ */
 export const exportTotalsStatement = (): Statement =>
   statement(
     'exportTotals',
     `CALL { MATCH (n:Entity) RETURN count(n) AS nodes }
-     CALL { MATCH ()-[r]->() RETURN count(r) AS edges }
-     RETURN nodes, edges`,
+     ${RELATIONSHIP_TYPE_NAMES.map((t, i) => `CALL { MATCH ()-[r:${t}]->() RETURN count(r) AS e${i} }`).join('\n     ')}
+     RETURN nodes, ${RELATIONSHIP_TYPE_NAMES.map((_t, i) => `e${i}`).join(' + ')} AS edges`,
   );
 
 export async function exportTotals(db: Db): Promise<{ nodes: number; edges: number }> {

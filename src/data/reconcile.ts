@@ -1,9 +1,12 @@
 // Reconciliation's reads: the candidates for a batch of name queries (one statement for the whole
 // batch, over the names-and-aliases full-text index), and the facts that property constraints are
-// checked against (posts, representation, meetings, events, parent institutions, dates, external ids).
+// checked against (posts, representation, meetings, events, parent institutions, dates, external ids:
+// the keys of the entity's :Identifier nodes, "wikidata:Q148"). Only relationships of the model's
+// types between entities count.
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/driver.ts';
-import { ENTITY_TYPES, type EntityType } from '../model.ts';
+import { ENTITY_TYPES, type EntityType, RELATIONSHIP_TYPE_NAMES } from '../model.ts';
+import { typeAlternation } from './checks.ts';
 import { read, type Statement, statement } from './statement.ts';
 
 export interface CandidateQuery {
@@ -21,8 +24,6 @@ export interface CandidateRow {
   name: string;
   aliases: string[];
   description: string;
-  /** `scheme:value`. */
-  externalIds: string[];
   /** The full-text score (for ties and prefix suggestions only; not the reconciliation score). */
   textScore: number;
 }
@@ -43,8 +44,7 @@ export const reconcileCandidatesStatement = (
      }
      RETURN q.key AS key, node.id AS id, [l IN labels(node) WHERE l IN $labels][0] AS type,
             node.name AS name, coalesce(node.aliases, []) AS aliases,
-            coalesce(node.description, '') AS description, coalesce(node.externalIds, []) AS externalIds,
-            score AS textScore`,
+            coalesce(node.description, '') AS description, score AS textScore`,
     {
       queries: queries.map((q) => ({ key: q.key, lucene: q.lucene, types: [...q.types] })),
       labels: [...ENTITY_TYPES],
@@ -92,6 +92,7 @@ export interface FactsRow {
   participatedIn: LinkedRow[];
   /** PART_OF, up to 3 levels up (institutions). */
   partOf: LinkedRow[];
+  /** Its identifiers as `authority:value` ("wikidata:Q148"). */
   externalIds: string[];
   /** The entity's own date (meetings, events, documents). */
   own: StoredInterval;
@@ -122,9 +123,9 @@ export const reconcileFactsStatement = (ids: readonly string[]): Statement =>
        [(n)-[:ATTENDED]->(m:Entity) | {${names('m')}}] AS attended,
        [(n)-[:PARTICIPATED_IN]->(m:Entity) | {${names('m')}}] AS participatedIn,
        [(n)-[:PART_OF*1..3]->(a:Entity) | {${names('a')}}] AS partOf,
-       coalesce(n.externalIds, []) AS externalIds,
+       [(n)-[:SAME_AS]->(x:Identifier) | x.key] AS externalIds,
        {earliest: n.dateEarliest, latest: n.dateLatest} AS own,
-       [(n)-[r]-(:Entity)
+       [(n)-[r:${typeAlternation(RELATIONSHIP_TYPE_NAMES)}]-(:Entity)
          WHERE r.startEarliest IS NOT NULL OR r.endLatest IS NOT NULL OR r.attestedEarliest IS NOT NULL |
          {start: r.startEarliest, end: r.endLatest,
           attestedEarliest: r.attestedEarliest, attestedLatest: r.attestedLatest}] AS terms,

@@ -1,7 +1,7 @@
 // Relationships at nodes: the loaders' batch for one relationship type and direction.
 import type { Db } from '../db/driver.ts';
-import type { RelationshipType } from '../model.ts';
-import { assertRelationshipType } from './checks.ts';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
+import { assertRelationshipType, typeAlternation } from './checks.ts';
 import { type RawRel, rawRel, relationshipFrom, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { RelationshipRow } from './types.ts';
@@ -31,7 +31,7 @@ export const relationshipsAroundStatement = (id: string): Statement =>
   statement(
     'relationshipsAround',
     `MATCH (n:Entity {id: $id})
-     MATCH (n)-[r]-(m:Entity)
+     MATCH (n)-[r:${typeAlternation(RELATIONSHIP_TYPE_NAMES)}]-(m:Entity)
      RETURN DISTINCT ${rawRel('r')} AS rel
      ORDER BY rel.type, rel.props.id`,
     { id },

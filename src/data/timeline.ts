@@ -2,6 +2,8 @@
 // range, optionally only those tied to one actor.
 import neo4j from 'neo4j-driver';
 import type { Db } from '../db/driver.ts';
+import { RELATIONSHIP_TYPE_NAMES } from '../model.ts';
+import { typeAlternation } from './checks.ts';
 import { nodeRow, type RawNode, type RawRel, rawNode, rawRel, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { EntityRow, RelationshipRow } from './types.ts';
@@ -56,7 +58,7 @@ export function timelineStatement(q: TimelineQuery): Statement {
     `MATCH (actor:Entity {id: $actor})
      CALL {
        WITH actor
-       MATCH (actor)-[r]-(n:Entity)
+       MATCH (actor)-[r:${typeAlternation(RELATIONSHIP_TYPE_NAMES)}]-(n:Entity)
        WHERE n:Meeting OR n:Event OR n:Document
        RETURN n, r
        UNION

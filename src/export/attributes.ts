@@ -3,6 +3,7 @@
 // (of an entity) or the relationship type (of an edge), because Gephi shows `label`; an edge's type
 // is `relationship`, because Gephi's edge table keeps `type` for directed/undirected.
 import type { HistoricalDate } from '../data/types.ts';
+import { identifierKey } from '../model.ts';
 import type { ExportEdge, ExportNode } from './writer.ts';
 
 export type AttributeType = 'string' | 'int';
@@ -32,7 +33,7 @@ export const NODE_ATTRIBUTES: readonly Attribute<ExportNode>[] = [
   {
     name: 'external_ids',
     type: 'string',
-    value: (n) => list(n.entity.externalIds.map((x) => `${x.scheme}:${x.value}`)),
+    value: (n) => list(n.identifiers.map((x) => identifierKey(x.authority, x.value))),
   },
   { name: 'archive_reference', type: 'string', value: (n) => text(n.entity.archiveReference) },
   { name: 'language', type: 'string', value: (n) => text(n.entity.language) },

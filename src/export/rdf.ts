@@ -14,7 +14,7 @@ type Described = Record<string, unknown>;
 
 /** The description of a node, and of an edge under its export URI (any relationship id has one). */
 function describeNode(n: ExportNode, uris: Uris): Described {
-  return describeEntity(n.entity, uris);
+  return describeEntity(n.entity, n.identifiers, uris);
 }
 
 function describeEdge(e: ExportEdge, uris: Uris): Described {

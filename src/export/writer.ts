@@ -11,7 +11,7 @@
 // opens <edges> at the first edge) but never the rows. A format of several files (CSV: nodes.csv,
 // edges.csv) is one writer per file, all fed in the same pass. Methods may return a promise (an RDF
 // serializer that works asynchronously); the exporter awaits it before the next call.
-import type { EntityRow, Evidence, RelationshipRow } from '../data/types.ts';
+import type { EntityRow, Evidence, ExternalId, RelationshipRow } from '../data/types.ts';
 import type { Uris } from '../uris.ts';
 
 /** What is exported: the whole graph, an entity's neighbourhood, or a document's claims. */
@@ -38,6 +38,8 @@ export interface ExportNode {
    * are null here (its text is at `uris.documentText(id)`, and on each edge that quotes it).
    */
   entity: EntityRow;
+  /** Its external identifiers (authority files). */
+  identifiers: ExternalId[];
   uri: string;
   /** Relationships at the entity, either direction, in the whole graph. */
   relationships: number;

@@ -3,7 +3,8 @@
 // 32 characters before and after it, and its position. Web Annotation counts positions in Unicode
 // code points where JavaScript counts UTF-16 units, so offsets are converted here, at the boundary
 // (positions.ts).
-import type { EntityRow, Evidence, HistoricalDate, RelationshipRow } from '../data/types.ts';
+import type { EntityRow, Evidence, ExternalId, HistoricalDate, RelationshipRow } from '../data/types.ts';
+import { AUTHORITY_RULES } from '../model.ts';
 import type { Uris } from '../uris.ts';
 import { after, before, codePoints, indexText } from './positions.ts';
 import { ENTITY_CLASSES, relationClass } from './vocabulary.ts';
@@ -26,11 +27,8 @@ function dateFields(date: HistoricalDate | null, term: 'startDate' | 'dateCreate
   };
 }
 
-const externalUri = (scheme: string, value: string) =>
-  scheme === 'wikidata' ? `http://www.wikidata.org/entity/${value}` : `http://viaf.org/viaf/${value}`;
-
-/** An entity's own statements (no relationships). */
-export function describeEntity(e: EntityRow, uris: Uris): Json {
+/** An entity's own statements (no relationships); its identifiers become sameAs links. */
+export function describeEntity(e: EntityRow, identifiers: readonly ExternalId[], uris: Uris): Json {
   return {
     id: uris.entity(e.id),
     type: ENTITY_CLASSES[e.type],
@@ -38,7 +36,9 @@ export function describeEntity(e: EntityRow, uris: Uris): Json {
     ...(e.aliases.length ? { alternateName: e.aliases } : {}),
     ...(e.description ? { description: e.description } : {}),
     ...(e.note ? { note: e.note } : {}),
-    ...(e.externalIds.length ? { sameAs: e.externalIds.map((x) => externalUri(x.scheme, x.value)) } : {}),
+    ...(identifiers.length
+      ? { sameAs: identifiers.map((x) => AUTHORITY_RULES[x.authority].uri(x.value)) }
+      : {}),
     ...dateFields(e.date, e.type === 'Document' ? 'dateCreated' : 'startDate'),
     ...(e.type === 'Document'
       ? { text: uris.documentText(e.id), ...(e.language ? { inLanguage: e.language } : {}) }
@@ -103,6 +103,7 @@ export function describeClaim(r: RelationshipRow, texts: ReadonlyMap<string, str
 /** An entity with every relationship at it (outgoing under `relations`, incoming under `incomingRelations`). */
 export function describeEntityWithClaims(
   e: EntityRow,
+  identifiers: readonly ExternalId[],
   claims: readonly RelationshipRow[],
   texts: ReadonlyMap<string, string>,
   uris: Uris,
@@ -114,7 +115,7 @@ export function describeEntityWithClaims(
     return rest;
   };
   return {
-    ...describeEntity(e, uris),
+    ...describeEntity(e, identifiers, uris),
     relations: out.map((c) => strip(describeClaim(c, texts, uris), 'source')),
     incomingRelations: incoming.map((c) => strip(describeClaim(c, texts, uris), 'target')),
   };

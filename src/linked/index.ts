@@ -78,14 +78,17 @@ export function linkedDataRoute({ db, uris }: { db: Db; uris: Uris }): Route {
       if (target.kind === 'entity') {
         const entity = await graph.find(target.id);
         if (!entity) return notFound(type, uri);
-        const claims = await graph.relationshipsAround(entity.id);
+        const [claims, identifiers] = await Promise.all([
+          graph.relationshipsAround(entity.id),
+          graph.identifiers(entity.id),
+        ]);
         const texts = await textsOf(graph, claims);
         if (type === HTML) {
           const others = await graph.refs([...new Set(claims.flatMap((c) => [c.from, c.to]))]);
           const names = new Map(others.map((o) => [o.id, o.name]));
-          return answer(200, HTML, entityPage(entity, claims, names, texts, uris));
+          return answer(200, HTML, entityPage(entity, identifiers, claims, names, texts, uris));
         }
-        return rdf(describeEntityWithClaims(entity, claims, texts, uris), type, uri);
+        return rdf(describeEntityWithClaims(entity, identifiers, claims, texts, uris), type, uri);
       }
       const claim = await graph.relationship(target.relationshipId);
       const evidence = target.kind === 'evidence' ? claim?.evidence[target.index - 1] : undefined;

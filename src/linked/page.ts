@@ -1,6 +1,7 @@
 // A readable page for an entity's URI (text/html): its names, what the sources say of it, and every
 // relationship with the passages that support it, each quote shown in its context in the text.
-import type { EntityRow, Evidence, RelationshipRow } from '../data/types.ts';
+import type { EntityRow, Evidence, ExternalId, RelationshipRow } from '../data/types.ts';
+import { AUTHORITY_RULES } from '../model.ts';
 import type { Uris } from '../uris.ts';
 
 const escapeHtml = (s: string) =>
@@ -35,8 +36,16 @@ ${facts.length ? `<p>${facts.join(' · ')}</p>` : ''}<p class="meta">${escapeHtm
 <ul>${r.evidence.map((ev) => passage(ev, texts.get(ev.documentId) ?? '', uris)).join('\n')}</ul></section>`;
 }
 
+/** An identifier as a link to its authority record, with who checked it, how and when. */
+const identifierLink = (x: ExternalId) => {
+  const rule = AUTHORITY_RULES[x.authority];
+  const how = `checked by ${x.verifiedBy} on ${x.verifiedOn}: ${x.method}`;
+  return `<a href="${escapeHtml(rule.uri(x.value))}" title="${escapeHtml(how)}">${escapeHtml(rule.name)} ${escapeHtml(x.value)}</a>`;
+};
+
 export function entityPage(
   e: EntityRow,
+  identifiers: readonly ExternalId[],
   claims: readonly RelationshipRow[],
   names: ReadonlyMap<string, string>,
   texts: ReadonlyMap<string, string>,
@@ -55,7 +64,7 @@ ${e.aliases.length ? `<p>Also: ${e.aliases.map(escapeHtml).join(' · ')}</p>` : 
 ${e.description ? `<p>${escapeHtml(e.description)}</p>` : ''}
 ${e.note ? `<p class="meta">Note: ${escapeHtml(e.note)}</p>` : ''}
 ${e.date ? `<p>Date: ${escapeHtml(e.date.value)} (${escapeHtml(e.date.precision)}, ${escapeHtml(e.date.certainty)})</p>` : ''}
-${e.externalIds.length ? `<p>Same as: ${e.externalIds.map((x) => `${escapeHtml(x.scheme)} ${escapeHtml(x.value)}`).join(' · ')}</p>` : ''}
+${identifiers.length ? `<p>Same as: ${identifiers.map(identifierLink).join(' · ')}</p>` : ''}
 ${e.type === 'Document' ? `<p><a href="${escapeHtml(uris.documentText(e.id))}">The stored text</a> (the offsets below index it)</p>` : ''}
 <h2>Relationships, with the passages that support them</h2>
 ${claims.map((c) => claim(c, e.id, names, texts, uris)).join('\n') || '<p>None recorded.</p>'}

@@ -2,7 +2,7 @@
 // their relationships come through the reader's loaders, so a request of many ids and properties
 // costs a few batched statements, not one per cell.
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
-import type { RelationshipType } from '../model.ts';
+import { identifierKey, type RelationshipType } from '../model.ts';
 import type { GraphReader } from '../reader.ts';
 import type { Uris } from '../uris.ts';
 import type { ExtendQuery } from './parse.ts';
@@ -37,9 +37,11 @@ async function values(graph: GraphReader, uris: Uris, e: EntityRow, p: ServicePr
     case 'uri':
       return [{ str: uris.entity(e.id) }];
     case 'externalIds':
-      return e.externalIds.map((x) => ({ str: `${x.scheme}:${x.value}` }));
+      return (await graph.identifiers(e.id)).map((x) => ({ str: identifierKey(x.authority, x.value) }));
     case 'wikidata':
-      return e.externalIds.filter((x) => x.scheme === 'wikidata').map((x) => ({ str: x.value }));
+      return (await graph.identifiers(e.id))
+        .filter((x) => x.authority === 'wikidata')
+        .map((x) => ({ str: x.value }));
     case 'date':
       return e.date ? [{ str: e.date.value }] : [];
   }

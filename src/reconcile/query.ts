@@ -64,7 +64,6 @@ const rowOf = (e: EntityRow): CandidateRow => ({
   name: e.name,
   aliases: e.aliases,
   description: e.description,
-  externalIds: e.externalIds.map((x) => `${x.scheme}:${x.value}`),
   textScore: 0,
 });
 

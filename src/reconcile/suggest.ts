@@ -49,9 +49,7 @@ export async function suggestEntities(
   const id = entityIdGiven(prefix, uris);
   if (ID_PATTERN.test(id)) {
     const e = await graph.find(id);
-    return e && cursor === 0 && types.includes(e.type)
-      ? [suggestion({ ...e, externalIds: [], textScore: 0 })]
-      : [];
+    return e && cursor === 0 && types.includes(e.type) ? [suggestion({ ...e, textScore: 0 })] : [];
   }
   const lucene = matchQuery(prefix);
   if (!lucene) return [];

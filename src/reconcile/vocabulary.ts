@@ -140,7 +140,7 @@ export const SERVICE_PROPERTIES: readonly ServiceProperty[] = [
     id: 'externalIds',
     name: 'External identifiers',
     description:
-      'Identifiers in other systems as "scheme:value", e.g. "wikidata:Q148"; a bare value also matches.',
+      'Identifiers in authority files as "authority:value" (wikidata, viaf, snac, gnd, lc), e.g. "wikidata:Q148"; a bare value also matches.',
     types: ALL,
     constraint: true,
     extend: true,

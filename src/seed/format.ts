@@ -3,10 +3,12 @@
 // the verbatim passage (and its character offsets in the stored text) that supports it.
 import { z } from 'zod';
 import {
+  AUTHORITIES,
   CERTAINTIES,
   ENTITY_TYPES,
   ID_PATTERN,
   INSTITUTION_KINDS,
+  identifierProblem,
   PRECISIONS,
   RELATIONSHIP_TYPE_NAMES,
 } from '../model.ts';
@@ -35,14 +37,29 @@ export const evidenceInput = z
   })
   .strict();
 
+/**
+ * An identifier of the entity in an authority file, recorded only once someone checked it: who, how
+ * and when, and the record consulted. Only persons, institutions, events and places carry them.
+ */
 export const externalIdInput = z
   .object({
-    scheme: z.enum(['wikidata', 'viaf']),
+    authority: z.enum(AUTHORITIES),
+    /** The identifier in the authority's own form (Wikidata Q15180, SNAC ark:/99166/w6…). */
     value: z.string().min(1),
-    /** Where the identifier was checked. */
+    /** Who checked it. */
     verifiedBy: z.string().min(1),
+    /** How, e.g. "compared name, dates and offices on the authority record". */
+    method: z.string().min(1),
+    /** The day it was checked (YYYY-MM-DD). */
+    verifiedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD'),
+    /** The URL of the authority record consulted. */
+    source: z.url({ protocol: /^https?$/ }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((x, ctx) => {
+    const problem = identifierProblem(x.authority, x.value);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  });
 
 export const entityInput = z
   .object({
@@ -114,6 +131,7 @@ export const extractionFile = z
 
 export type HistoricalDateInput = z.infer<typeof historicalDateInput>;
 export type EvidenceInput = z.infer<typeof evidenceInput>;
+export type ExternalIdInput = z.infer<typeof externalIdInput>;
 export type EntityInput = z.infer<typeof entityInput>;
 export type RelationshipInput = z.infer<typeof relationshipInput>;
 export type ExtractionFile = z.infer<typeof extractionFile>;

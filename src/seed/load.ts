@@ -1,11 +1,14 @@
 // Writes one validated document into the graph in a single transaction: MERGE on our ids, UNWIND
-// batches per label and per relationship type, and removal of this document's relationships that
-// its extraction no longer lists. Loading the same file twice changes nothing.
+// batches per label and per relationship type, the entities' external identifiers (the statement of
+// data/identifiers.ts; one another entity already holds fails the load), and removal of this
+// document's relationships that its extraction no longer lists. Loading the same file twice changes
+// nothing.
+import { claimIdentifiers, type IdentifierClaim } from '../data/identifiers.ts';
 import type { Db } from '../db/driver.ts';
 import { ENTITY_TYPES, type EntityType, RELATIONSHIP_TYPE_NAMES } from '../model.ts';
 import { fold, searchKeys } from '../search/fold.ts';
 import type { HistoricalDateInput } from './format.ts';
-import { intervalOf, type ValidatedDocument } from './validate.ts';
+import { ExtractionError, intervalOf, type ValidatedDocument } from './validate.ts';
 
 type Props = Record<string, string | number | boolean | string[] | number[] | null>;
 
@@ -26,9 +29,6 @@ interface EntityRow {
   id: string;
   aliases: string[];
   keys: string[];
-  /** `scheme:value` identifiers and, at the same index, how each was verified; unioned on load. */
-  externalIds: string[];
-  externalIdSources: string[];
   props: Props;
 }
 
@@ -49,8 +49,6 @@ export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
     id: d.id,
     aliases: d.aliases,
     keys: searchKeys([d.title, ...d.aliases]),
-    externalIds: [],
-    externalIdSources: [],
     props: present({
       name: d.title,
       title: d.title,
@@ -73,8 +71,6 @@ export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
       id: e.id,
       aliases: e.aliases,
       keys: searchKeys([e.name, ...e.aliases]),
-      externalIds: e.externalIds.map((x) => `${x.scheme}:${x.value}`),
-      externalIdSources: e.externalIds.map((x) => x.verifiedBy),
       props: present({
         name: e.name,
         sortName: fold(e.name),
@@ -86,6 +82,21 @@ export function entityRows(v: ValidatedDocument): Map<EntityType, EntityRow[]> {
     });
   }
   return rows;
+}
+
+/** The identifiers the document's entities carry; identifiers are only added, never dropped, by a load. */
+export function identifierClaims(v: ValidatedDocument): IdentifierClaim[] {
+  return v.extraction.entities.flatMap((e) =>
+    e.externalIds.map((x) => ({
+      entity: e.id,
+      authority: x.authority,
+      value: x.value,
+      verifiedBy: x.verifiedBy,
+      method: x.method,
+      verifiedOn: x.verifiedOn,
+      source: x.source ?? null,
+    })),
+  );
 }
 
 export function relationshipRows(
@@ -139,16 +150,21 @@ export async function loadDocument(db: Db, v: ValidatedDocument): Promise<LoadCo
          MERGE (n:Entity {id: row.id})
          SET n:${label}, n += row.props,
              n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
-             n.externalIdSources = reduce(acc = coalesce(n.externalIdSources, []), i IN range(0, size(row.externalIds) - 1) |
-               CASE WHEN row.externalIds[i] IN coalesce(n.externalIds, []) THEN acc ELSE acc + row.externalIdSources[i] END),
-             n.externalIds = reduce(acc = coalesce(n.externalIds, []), x IN row.externalIds | CASE WHEN x IN acc THEN acc ELSE acc + x END),
              n.searchKeyList = reduce(acc = coalesce(n.searchKeyList, []), k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END),
              n.sources = CASE WHEN $doc IN coalesce(n.sources, []) THEN n.sources ELSE coalesce(n.sources, []) + $doc END
          SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + ' | '),
-             n.searchKeys = reduce(s = '', k IN n.searchKeyList | s + k + ' | ')`,
+             n.searchKeys = reduce(s = '', k IN n.searchKeyList | s + k + ' | ')
+         REMOVE n.externalIds, n.externalIdSources`,
         { rows, doc: docId },
       );
     }
+    // identifiers as :Identifier nodes (the lists of properties older loads kept are removed above)
+    const conflicts = await claimIdentifiers(tx, identifierClaims(v));
+    if (conflicts.length)
+      throw new ExtractionError(
+        v.file,
+        conflicts.map((c) => `${c.entity}: ${c.key} is already the identifier of ${c.claimedBy.join(', ')}`),
+      );
     const ids: string[] = [];
     for (const [type, rows] of rels) {
       if (!RELATIONSHIP_TYPE_NAMES.includes(type as never))
@@ -172,13 +188,14 @@ export async function loadDocument(db: Db, v: ValidatedDocument): Promise<LoadCo
        WHERE $doc IN n.sources AND NOT n.id IN $ids
        SET n.sources = [s IN n.sources WHERE s <> $doc]
        WITH n WHERE size(n.sources) = 0
+       FOREACH (x IN [(n)-[:SAME_AS]->(i:Identifier) | i] | DETACH DELETE x)
        DETACH DELETE n`,
       { doc: docId, ids: [...nodes.values()].flatMap((rows) => rows.map((r) => r.id)) },
     );
     // seedPruneRelationships: relationships this document once supported but no longer lists
     await tx.run(
       `/* seedPruneRelationships */
-       MATCH (:Entity)-[r]->(:Entity)
+       MATCH (:Entity)-[r:${RELATIONSHIP_TYPE_NAMES.join('|')}]->(:Entity)
        WHERE r.source = $doc AND NOT r.id IN $ids
        DELETE r`,
       { doc: docId, ids },

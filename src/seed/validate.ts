@@ -3,10 +3,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type DateInterval, dateInterval } from '../dates.ts';
-import { type EntityType, RELATIONSHIP_TYPES, type RelationshipType } from '../model.ts';
+import {
+  type EntityType,
+  IDENTIFIED_TYPES,
+  identifierKey,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from '../model.ts';
 import {
   type EntityInput,
   type EvidenceInput,
+  type ExternalIdInput,
   type ExtractionFile,
   extractionFile,
   type HistoricalDateInput,
@@ -50,6 +57,32 @@ export function intervalOf(date: HistoricalDateInput): DateInterval {
   const r = dateInterval(date.value, date.precision);
   if (typeof r === 'string') throw new Error(r);
   return r;
+}
+
+/**
+ * An entity's identifiers: only on the types that carry them, a real day of verification not after
+ * today, and each identifier claimed by one entity of the file only (`claimed`: key → entity id).
+ */
+function checkIdentifiers(
+  e: EntityInput,
+  where: string,
+  claimed: Map<string, string>,
+  problems: string[],
+): void {
+  if (e.externalIds.length && !(IDENTIFIED_TYPES as readonly string[]).includes(e.type))
+    problems.push(`${where}: only persons, institutions, events and places carry external identifiers`);
+  const today = new Date().toISOString().slice(0, 10);
+  e.externalIds.forEach((x: ExternalIdInput, j) => {
+    const at = `${where} externalIds[${j}]`;
+    const key = identifierKey(x.authority, x.value);
+    const holder = claimed.get(key);
+    if (holder)
+      problems.push(`${at}: ${key} is already given to ${holder === e.id ? 'this entity' : holder}`);
+    else claimed.set(key, e.id);
+    const day = dateInterval(x.verifiedOn, 'day');
+    if (typeof day === 'string') problems.push(`${at}: verifiedOn ${day}`);
+    else if (x.verifiedOn > today) problems.push(`${at}: verifiedOn ${x.verifiedOn} is after today`);
+  });
 }
 
 function checkEvidence(ev: EvidenceInput, text: string, where: string, problems: string[]): void {
@@ -104,6 +137,7 @@ export function validateExtraction(path: string, textDir: string): ValidatedDocu
   checkDate(x.document.date, 'document.date', problems);
 
   const types = new Map<string, EntityType>([[x.document.id, 'Document']]);
+  const claimed = new Map<string, string>();
   x.entities.forEach((e: EntityInput, i) => {
     const where = `entities[${i}] ${e.id}`;
     if (types.has(e.id)) problems.push(`${where}: duplicate id`);
@@ -114,6 +148,7 @@ export function validateExtraction(path: string, textDir: string): ValidatedDocu
     if (e.date && e.type !== 'Meeting' && e.type !== 'Event')
       problems.push(`${where}: only meetings and events have a date`);
     checkDate(e.date, `${where} date`, problems);
+    checkIdentifiers(e, where, claimed, problems);
   });
 
   const seen = new Set<string>();

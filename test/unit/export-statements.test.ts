@@ -28,11 +28,12 @@ describe('export statements', () => {
       MATCH (n:Entity)
            WHERE n.id > $after
            WITH n ORDER BY n.id ASC LIMIT $batch
-           RETURN labels(n) AS labels, n {.id, .name, .aliases, .description, .note, .externalIds, .externalIdSources, .kind,
+           RETURN labels(n) AS labels, n {.id, .name, .aliases, .description, .note, .kind,
             .dateValue, .datePrecision, .dateEarliest, .dateLatest, .dateCertainty, .dateReasoning,
             .title, .archiveReference, .language} AS props,
-                  COUNT { (n)--(:Entity) } AS relationships,
-                  reduce(s = 0, r IN [(n)-[r]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
+                  [(n)-[:SAME_AS]->(i:Identifier) | properties(i)] AS identifiers,
+                  COUNT { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) } AS relationships,
+                  reduce(s = 0, r IN [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
                   size(coalesce(n.sources, [])) AS documents",
         "name": "exportNodes",
         "params": {
@@ -61,7 +62,7 @@ describe('export statements', () => {
                   CASE WHEN size(starts) = 0 THEN null ELSE starts[-1].id END AS last,
                   COLLECT {
                     UNWIND starts AS a
-                    MATCH (a)-[r]->(b:Entity)
+                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
                     WHERE (a.id > $after OR ($afterRel IS NOT NULL AND r.id > $afterRel))
                     WITH r ORDER BY a.id ASC, r.id ASC LIMIT $batch
                     RETURN {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}
@@ -93,7 +94,7 @@ describe('export statements', () => {
                   CASE WHEN size(starts) = 0 THEN null ELSE starts[-1].id END AS last,
                   COLLECT {
                     UNWIND starts AS a
-                    MATCH (a)-[r]->(b:Entity)
+                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
                     WHERE (a.id > $after OR ($afterRel IS NOT NULL AND r.id > $afterRel)) AND b.id IN $members AND r.source = $document
                     WITH r ORDER BY a.id ASC, r.id ASC LIMIT $batch
                     RETURN {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}
@@ -143,8 +144,19 @@ describe('export statements', () => {
       {
         "cypher": "/* exportTotals */
       CALL { MATCH (n:Entity) RETURN count(n) AS nodes }
-           CALL { MATCH ()-[r]->() RETURN count(r) AS edges }
-           RETURN nodes, edges",
+           CALL { MATCH ()-[r:ATTENDED]->() RETURN count(r) AS e0 }
+           CALL { MATCH ()-[r:PARTICIPATED_IN]->() RETURN count(r) AS e1 }
+           CALL { MATCH ()-[r:REPRESENTED]->() RETURN count(r) AS e2 }
+           CALL { MATCH ()-[r:MENTIONS]->() RETURN count(r) AS e3 }
+           CALL { MATCH ()-[r:RECORDS]->() RETURN count(r) AS e4 }
+           CALL { MATCH ()-[r:AUTHORED]->() RETURN count(r) AS e5 }
+           CALL { MATCH ()-[r:TRANSLATED]->() RETURN count(r) AS e6 }
+           CALL { MATCH ()-[r:OBTAINED]->() RETURN count(r) AS e7 }
+           CALL { MATCH ()-[r:HELD_BY]->() RETURN count(r) AS e8 }
+           CALL { MATCH ()-[r:HELD_POSITION]->() RETURN count(r) AS e9 }
+           CALL { MATCH ()-[r:PART_OF]->() RETURN count(r) AS e10 }
+           CALL { MATCH ()-[r:TOOK_PLACE_IN]->() RETURN count(r) AS e11 }
+           RETURN nodes, e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 AS edges",
         "name": "exportTotals",
         "params": {},
       }
@@ -200,7 +212,7 @@ describe('export statements', () => {
            WHERE d:Document
            RETURN d.id AS document,
                   COLLECT {
-                    MATCH (a:Entity)-[r]->(b:Entity)
+                    MATCH (a:Entity)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
                     WHERE r.source = d.id
                     WITH a, b LIMIT $limit
                     RETURN [a.id, b.id]

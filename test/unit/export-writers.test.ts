@@ -126,8 +126,17 @@ const nodes: ExportNode[] = [
       name: hostile,
       aliases: ['Alias, one', '邓小平'],
       description: hostile,
-      externalIds: [{ scheme: 'wikidata', value: 'Q1', verifiedBy: 'x' }],
     }),
+    identifiers: [
+      {
+        authority: 'wikidata',
+        value: 'Q1',
+        verifiedBy: 'synthetic test data',
+        method: 'none: a row built by the test',
+        verifiedOn: '2026-01-01',
+        source: null,
+      },
+    ],
     uri: uris.entity('person/a'),
     relationships: 2,
     evidence: 3,
@@ -146,6 +155,7 @@ const nodes: ExportNode[] = [
         reasoning: null,
       },
     }),
+    identifiers: [],
     uri: uris.entity('meeting/b'),
     relationships: 2,
     evidence: 3,
@@ -153,6 +163,7 @@ const nodes: ExportNode[] = [
   },
   {
     entity: entity('document/d', { type: 'Document', name: 'D', archiveReference: 'f. 5, op. 49' }),
+    identifiers: [],
     uri: uris.entity('document/d'),
     relationships: 0,
     evidence: 0,
@@ -214,6 +225,7 @@ const edges: ExportEdge[] = ['1', '2'].map((key) => {
     toUri: uris.entity(r.to),
     document: {
       id: 'document/d',
+      identifiers: [],
       uri: uris.entity('document/d'),
       textUri: uris.documentText('document/d'),
       title: 'D, "a title"',

@@ -29,8 +29,7 @@ describe('reconcileCandidates', () => {
            }
            RETURN q.key AS key, node.id AS id, [l IN labels(node) WHERE l IN $labels][0] AS type,
                   node.name AS name, coalesce(node.aliases, []) AS aliases,
-                  coalesce(node.description, '') AS description, coalesce(node.externalIds, []) AS externalIds,
-                  score AS textScore",
+                  coalesce(node.description, '') AS description, score AS textScore",
         "name": "reconcileCandidates",
         "params": {
           "labels": [
@@ -86,9 +85,9 @@ describe('reconcileFacts', () => {
              [(n)-[:ATTENDED]->(m:Entity) | {id: m.id, name: m.name, aliases: coalesce(m.aliases, [])}] AS attended,
              [(n)-[:PARTICIPATED_IN]->(m:Entity) | {id: m.id, name: m.name, aliases: coalesce(m.aliases, [])}] AS participatedIn,
              [(n)-[:PART_OF*1..3]->(a:Entity) | {id: a.id, name: a.name, aliases: coalesce(a.aliases, [])}] AS partOf,
-             coalesce(n.externalIds, []) AS externalIds,
+             [(n)-[:SAME_AS]->(x:Identifier) | x.key] AS externalIds,
              {earliest: n.dateEarliest, latest: n.dateLatest} AS own,
-             [(n)-[r]-(:Entity)
+             [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity)
                WHERE r.startEarliest IS NOT NULL OR r.endLatest IS NOT NULL OR r.attestedEarliest IS NOT NULL |
                {start: r.startEarliest, end: r.endLatest,
                 attestedEarliest: r.attestedEarliest, attestedLatest: r.attestedLatest}] AS terms,

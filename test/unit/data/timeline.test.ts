@@ -50,7 +50,7 @@ describe('timeline', () => {
       MATCH (actor:Entity {id: $actor})
            CALL {
              WITH actor
-             MATCH (actor)-[r]-(n:Entity)
+             MATCH (actor)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(n:Entity)
              WHERE n:Meeting OR n:Event OR n:Document
              RETURN n, r
              UNION
