@@ -48,6 +48,11 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/, 'must be an http(s) URL without a trailing slash')
     .optional(),
+  // API keys for writes (README, "Editing the graph"): hashed entries `id:role:scrypt$…`, comma-separated,
+  // and/or a JSON file of them; `npm run keys -- new` makes one
+  API_KEYS: z.string().optional(),
+  API_KEYS_FILE: z.string().min(1).optional(),
+  READS_REQUIRE_KEY: bool.default(false),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;
@@ -66,8 +71,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const name = String(issue?.path[0] ?? 'environment');
     const given = cleaned[name];
     // never echo a secret
-    const shown =
-      given === undefined ? '' : /PASSWORD/.test(name) ? ' (value hidden)' : `=${JSON.stringify(given)}`;
+    const secret = /PASSWORD|API_KEYS$/.test(name);
+    const shown = given === undefined ? '' : secret ? ' (value hidden)' : `=${JSON.stringify(given)}`;
     throw new ConfigError(`invalid ${name}${shown}: ${issue?.message ?? 'invalid'}`);
   }
   return Object.freeze(result.data);

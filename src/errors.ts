@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'REQUEST_HEADER_TOO_LARGE',
   'REQUEST_TIMEOUT',
   'EXPORT_BUSY',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -130,6 +133,34 @@ export class BadRequestError extends CodedError {
   override name = 'BadRequestError';
   constructor(message: string) {
     super(message, 'BAD_REQUEST', {}, 400);
+  }
+}
+
+/** No valid API key: a whole request with a wrong key (HTTP 401), or a write sent without one. */
+export class UnauthenticatedError extends CodedError {
+  override name = 'UnauthenticatedError';
+  constructor(message: string, httpStatus?: number) {
+    super(message, 'UNAUTHENTICATED', {}, httpStatus);
+  }
+}
+
+/** A valid key whose role does not allow the field (a write needs editor or admin). */
+export class ForbiddenError extends CodedError {
+  override name = 'ForbiddenError';
+  constructor(message: string, details: { keyId: string; role: string; needs: string }) {
+    super(message, 'FORBIDDEN', details);
+  }
+}
+
+/** A write based on a version that is no longer the current one (optimistic concurrency). */
+export class ConflictError extends CodedError {
+  override name = 'ConflictError';
+  constructor(id: string, given: number, current: number) {
+    super(
+      `"${id}" is at version ${current}, not ${given}: someone changed it since you read it. Read it again and reapply your change.`,
+      'CONFLICT',
+      { id, version: given, currentVersion: current },
+    );
   }
 }
 

@@ -31,6 +31,9 @@ export const MAX_SEARCH_WORDS = 16;
 /** Rows one loader batch asks for in one statement. */
 export const MAX_BATCH = 1000;
 
+/** Representations one `_entities` call of the federation subgraph (/subgraph) may resolve. */
+export const MAX_REPRESENTATIONS = 1000;
+
 /** Field extensions that mark a field as expensive (paths, networks, search, timeline). */
 export const EXPENSIVE = Object.freeze({ expensive: true });
 
@@ -106,3 +109,15 @@ export const EXPORT_TEXT_CACHE_ENTRIES = 256;
 export const EXPORT_TEXT_CACHE_UNITS = 32 * 1024 * 1024;
 /** Code points of document text before and after a quote (Web Annotation's TextQuoteSelector). */
 export const QUOTE_CONTEXT = 32;
+
+// Writes (src/writer.ts; README, "Editing the graph")
+/** Characters of a mutation's `message` (why the change was made; required, never empty). */
+export const MAX_MESSAGE_LENGTH = 2000;
+/** Characters of a name, an alias and a description an editor sets. */
+export const MAX_NAME_LENGTH = 300;
+export const MAX_DESCRIPTION_LENGTH = 5000;
+/** Aliases and external identifiers one entity may hold after an edit. */
+export const MAX_ENTITY_ALIASES = 200;
+export const MAX_EXTERNAL_IDS = 50;
+/** Wrong API keys a process remembers (by SHA-256), so that retrying one costs no scrypt (src/auth/store.ts). */
+export const MAX_REFUSED_KEYS_REMEMBERED = 1000;

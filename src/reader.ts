@@ -3,7 +3,9 @@
 // statement), runs the data layer's other reads, and primes the entity cache with every entity those
 // reads return, so a field asked of them later costs no statement.
 import DataLoader from 'dataloader';
+import { type ChangeRow, type ChangesQuery, changes, type HistoryWindow, history } from './data/changes.ts';
 import { entitiesByIds, type ListQuery, listEntities } from './data/entity.ts';
+import { entitiesByIdentifierKeys, identifiersByEntityIds } from './data/identifiers.ts';
 import {
   allShortestPaths,
   type NeighborhoodQuery,
@@ -28,7 +30,7 @@ import {
 } from './data/relationship.ts';
 import { type SearchQuery, searchEntities } from './data/search.ts';
 import { type TimelineQuery, type TimelineRow, timeline } from './data/timeline.ts';
-import type { EntityRow, RelationshipRow } from './data/types.ts';
+import type { EntityRow, ExternalId, RelationshipRow } from './data/types.ts';
 import type { DateInterval } from './dates.ts';
 import { termOverlaps } from './dates.ts';
 import type { Db } from './db/driver.ts';
@@ -54,9 +56,20 @@ export interface ScoredEntity {
 export class GraphReader {
   private readonly entities: DataLoader<string, EntityRow | null>;
   private readonly relationshipLoaders = new Map<string, DataLoader<string, RelationshipRow[]>>();
+  /** External identifiers by entity id, and entities by identifier key ("wikidata:Q…"). */
+  private readonly identifierLists: DataLoader<string, ExternalId[]>;
+  private readonly identified: DataLoader<string, EntityRow | null>;
+  /** Entity histories, one loader per page window (a list of entities asks them all in one statement). */
+  private readonly historyLoaders = new Map<
+    string,
+    DataLoader<string, { total: number; rows: ChangeRow[] }>
+  >();
 
   constructor(private readonly db: Db) {
     this.entities = new DataLoader((ids) => entitiesByIds(db, ids), { maxBatchSize: MAX_BATCH });
+    const batch = { maxBatchSize: MAX_BATCH };
+    this.identifierLists = new DataLoader((ids) => identifiersByEntityIds(db, ids), batch);
+    this.identified = new DataLoader((keys) => entitiesByIdentifierKeys(db, keys), batch);
   }
 
   /** An entity a client asked for: its id's form and type checked first, then NOT_FOUND. */
@@ -82,6 +95,17 @@ export class GraphReader {
 
   refs(ids: readonly string[]): Promise<EntityRow[]> {
     return Promise.all(ids.map((id) => this.ref(id)));
+  }
+
+  /** An entity's external identifiers; the entities of one request are asked in one statement. */
+  identifiers(id: string): Promise<ExternalId[]> {
+    return this.identifierLists.load(id);
+  }
+
+  /** The entity carrying an identifier (its key, model.ts identifierKey), or null; form checked by the caller. */
+  async entityByIdentifier(key: string): Promise<EntityRow | null> {
+    const row = await this.identified.load(key);
+    return row ? this.primed(row, (r) => [r]) : null;
   }
 
   /** Relationships of a type at a node (`out`: from it; `in`: to it). */
@@ -227,6 +251,31 @@ export class GraphReader {
   async timeline(q: TimelineQuery): Promise<{ total: number; rows: TimelineRow[] }> {
     if (q.actor !== undefined) await this.entity(q.actor, 'actor');
     return this.primed(await timeline(this.db, q), (t) => t.rows.map((r) => r.entity));
+  }
+
+  /** The audit trail: one page of changes, oldest first (see data/changes.ts). */
+  changes(q: ChangesQuery): Promise<{ total: number; rows: ChangeRow[] }> {
+    return changes(this.db, q);
+  }
+
+  /** One window of an entity's changes, newest first; the entities of a list are batched. */
+  history(id: string, w: HistoryWindow): Promise<{ total: number; rows: ChangeRow[] }> {
+    const key = `${w.offset}:${w.limit}`;
+    let loader = this.historyLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => history(this.db, ids, w), { maxBatchSize: MAX_BATCH });
+      this.historyLoaders.set(key, loader);
+    }
+    return loader.load(id);
+  }
+
+  /** Forgets what this request has read (after a write, so later fields read the new state). */
+  forget(): void {
+    this.entities.clearAll();
+    this.identifierLists.clearAll();
+    this.identified.clearAll();
+    this.relationshipLoaders.clear();
+    this.historyLoaders.clear();
   }
 
   /** Puts the entities a read returned into the cache, and hands the read back. */

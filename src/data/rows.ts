@@ -1,8 +1,8 @@
 // The one place where database rows become the data layer's shapes (src/data/types.ts): raw node
 // and relationship property maps in, typed rows out. No driver type travels past the data layer.
-import type { EntityType, RelationshipType } from '../model.ts';
-import { ENTITY_TYPES } from '../model.ts';
-import type { EntityRow, Evidence, HistoricalDate, RelationshipRow } from './types.ts';
+import type { Authority, EntityType, RelationshipType } from '../model.ts';
+import { AUTHORITIES, ENTITY_TYPES } from '../model.ts';
+import type { EntityRow, Evidence, ExternalId, HistoricalDate, RelationshipRow } from './types.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -45,8 +45,6 @@ export function dateFrom(props: Raw, prefix: string): HistoricalDate | null {
 export function entityFrom(labels: unknown, props: Raw): EntityRow {
   const type = strs(labels).find((l): l is EntityType => (ENTITY_TYPES as readonly string[]).includes(l));
   if (!type) throw new Error(`node ${String(props.id)} has no entity label`);
-  const ids = strs(props.externalIds);
-  const sources = strs(props.externalIdSources);
   return {
     id: String(props.id),
     type,
@@ -54,11 +52,8 @@ export function entityFrom(labels: unknown, props: Raw): EntityRow {
     aliases: strs(props.aliases),
     description: str(props.description) ?? '',
     note: str(props.note),
-    externalIds: ids.map((x, i) => {
-      const at = x.indexOf(':');
-      return { scheme: x.slice(0, at), value: x.slice(at + 1), verifiedBy: sources[i] ?? '' };
-    }),
     kind: str(props.kind),
+    version: typeof props.version === 'number' ? props.version : 1,
     date: dateFrom(props, 'date'),
     title: str(props.title),
     text: str(props.text),
@@ -67,6 +62,20 @@ export function entityFrom(labels: unknown, props: Raw): EntityRow {
     body: str(props.body),
     archiveReference: str(props.archiveReference),
     language: str(props.language),
+  };
+}
+
+/** An :Identifier node's properties (see data/identifiers.ts); null when its authority is unknown. */
+export function identifierFrom(props: Raw): ExternalId | null {
+  const authority = str(props.authority);
+  if (!authority || !(AUTHORITIES as readonly string[]).includes(authority)) return null;
+  return {
+    authority: authority as Authority,
+    value: String(props.value),
+    verifiedBy: str(props.verifiedBy) ?? '',
+    method: str(props.method) ?? '',
+    verifiedOn: str(props.verifiedOn) ?? '',
+    source: str(props.source),
   };
 }
 

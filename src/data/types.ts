@@ -1,5 +1,5 @@
 // Plain shapes that leave the data layer; no driver types past this point.
-import type { Certainty, EntityType, Precision, RelationshipType } from '../model.ts';
+import type { Authority, Certainty, EntityType, Precision, RelationshipType } from '../model.ts';
 
 export interface HistoricalDate {
   value: string;
@@ -10,10 +10,18 @@ export interface HistoricalDate {
   reasoning: string | null;
 }
 
+/** An identifier of the entity in an authority file, and how it was checked (an :Identifier node). */
 export interface ExternalId {
-  scheme: string;
+  authority: Authority;
   value: string;
+  /** Who checked it. */
   verifiedBy: string;
+  /** How it was checked, e.g. "compared name, dates and offices on the authority record". */
+  method: string;
+  /** The day it was checked (ISO). */
+  verifiedOn: string;
+  /** The URL of the record consulted, if one was. */
+  source: string | null;
 }
 
 export interface EntityRow {
@@ -23,8 +31,9 @@ export interface EntityRow {
   aliases: string[];
   description: string;
   note: string | null;
-  externalIds: ExternalId[];
   kind: string | null;
+  /** Counts edits, from 1 (optimistic concurrency: updateEntity takes the version it read). */
+  version: number;
   date: HistoricalDate | null;
   // documents only
   title: string | null;

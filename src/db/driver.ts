@@ -50,6 +50,8 @@ export function createDriver(options: DbOptions, maxConnectionPoolSize = 50): Dr
 /** What a bulk-load function may do inside its one transaction. */
 export interface TxRunner {
   run(cypher: string, params?: Record<string, unknown>): Promise<unknown>;
+  /** Runs a statement in the transaction and returns its rows as plain values (as `read` does). */
+  query<T = Record<string, unknown>>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
 }
 
 export type { DbHealth } from './health.ts';
@@ -174,7 +176,7 @@ export class Db {
     }
   }
 
-  /** Runs a function in one write transaction (all or nothing); for bulk loads. */
+  /** Runs a function in one write transaction (all or nothing); for bulk loads and edits. */
   async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
     if (this.monitor.health === 'down') throw new DatabaseUnavailableError();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
@@ -186,6 +188,11 @@ export class Db {
             run: async (cypher, params = {}) => {
               this.statements += 1;
               return tx.run(cypher, params);
+            },
+            query: async <R>(cypher: string, params: Record<string, unknown> = {}) => {
+              this.statements += 1;
+              const result = await tx.run(cypher, params);
+              return result.records.map((r) => toPlain(r.toObject()) as R);
             },
           }),
         { timeout: WRITE_TIMEOUT_MS },

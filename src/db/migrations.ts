@@ -12,12 +12,23 @@ export const MIGRATIONS: readonly string[] = [
     (t) =>
       `CREATE CONSTRAINT rel_${t.toLowerCase()}_id_unique IF NOT EXISTS FOR ()-[r:${t}]-() REQUIRE r.id IS UNIQUE`,
   ),
+  // external identifiers: (:Entity)-[:SAME_AS]->(:Identifier {key: 'wikidata:Q…'}), one node per
+  // identifier, so no two entities can claim it (src/data/identifiers.ts)
+  'CREATE CONSTRAINT identifier_key_unique IF NOT EXISTS FOR (i:Identifier) REQUIRE i.key IS UNIQUE',
   // sort keys for root connections
   'CREATE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
   'CREATE INDEX entity_date_earliest IF NOT EXISTS FOR (n:Entity) ON (n.dateEarliest)',
   // full-text over names and aliases (folded: case and diacritics), and over document text
   `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${labels}) ON EACH [n.name, n.aliasText, n.searchKeys] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
   `CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH [n.text] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+  // the audit trail (src/data/changes.ts) and the redirects merges leave (src/data/edit.ts)
+  'CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+  'CREATE CONSTRAINT redirect_id_unique IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE',
+  // a document's relationships, found by their source (retractDocument; re-loading a document)
+  ...RELATIONSHIP_TYPE_NAMES.map(
+    (t) => `CREATE INDEX rel_${t.toLowerCase()}_source IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.source)`,
+  ),
 ];
 
 export async function migrate(db: Db): Promise<void> {

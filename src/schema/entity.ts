@@ -7,7 +7,7 @@ import type { EntityRow, ExternalId } from '../data/types.ts';
 import { dateRangeArgument } from '../dates.ts';
 import { InvalidArgumentError } from '../errors.ts';
 import { MAX_IDS } from '../limits.ts';
-import { ENTITY_TYPES, type EntityType } from '../model.ts';
+import { AUTHORITIES, AUTHORITY_RULES, type Authority, ENTITY_TYPES, type EntityType } from '../model.ts';
 import { fold } from '../search/fold.ts';
 import {
   connectionType,
@@ -36,19 +36,46 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
   ) as Record<string, { value: EntityType }>,
 });
 
+const AUTHORITY_DOCS: Record<Authority, string> = {
+  wikidata: 'Wikidata (an item, e.g. Q15180).',
+  viaf: 'VIAF, the Virtual International Authority File (a cluster number).',
+  snac: 'SNAC, Social Networks and Archival Context (an ARK, e.g. ark:/99166/w6fj33d4).',
+  gnd: 'GND, the Integrated Authority File of the German National Library.',
+  lc: 'The Library of Congress Name Authority File (an LCCN, e.g. n79022935).',
+};
+
+export const AuthorityEnum = builder.enumType('Authority', {
+  description: 'An authority file that identifies persons, institutions, events and places.',
+  values: Object.fromEntries(
+    AUTHORITIES.map((a) => [a.toUpperCase(), { value: a, description: AUTHORITY_DOCS[a] }]),
+  ) as Record<string, { value: Authority }>,
+});
+
 export const ExternalIdRef = builder.objectRef<ExternalId>('ExternalId').implement({
-  description: 'An identifier of the same entity in another authority file, checked before it was recorded.',
+  description:
+    'An identifier of the same entity in an authority file, recorded only after someone checked it: who, how and when.',
   fields: (t) => ({
-    scheme: t.exposeString('scheme', { description: 'The authority: "wikidata" or "viaf".' }),
-    value: t.exposeString('value', { description: 'The identifier in that authority, e.g. Q15180.' }),
+    authority: t.field({
+      type: AuthorityEnum,
+      description: 'The authority file.',
+      resolve: (x) => x.authority,
+    }),
+    value: t.exposeString('value', {
+      description: "The identifier in the authority's own form, e.g. Q15180 or ark:/99166/w6fj33d4.",
+    }),
     uri: t.string({
       description: 'The identifier as a URI, for sameAs links.',
-      resolve: (x) =>
-        x.scheme === 'wikidata'
-          ? `http://www.wikidata.org/entity/${x.value}`
-          : `http://viaf.org/viaf/${x.value}`,
+      resolve: (x) => AUTHORITY_RULES[x.authority].uri(x.value),
     }),
-    verifiedBy: t.exposeString('verifiedBy', { description: 'How and where the identifier was checked.' }),
+    verifiedBy: t.exposeString('verifiedBy', { description: 'Who checked the identifier.' }),
+    method: t.exposeString('method', {
+      description: 'How it was checked, e.g. "compared name, dates and offices on the authority record".',
+    }),
+    verifiedOn: t.exposeString('verifiedOn', { description: 'The day it was checked (YYYY-MM-DD).' }),
+    source: t.exposeString('source', {
+      nullable: true,
+      description: 'The URL of the authority record consulted, if one was.',
+    }),
   }),
 });
 
@@ -92,8 +119,9 @@ EntityRef.implement({
     }),
     externalIds: t.field({
       type: [ExternalIdRef],
-      description: 'Verified identifiers in other authorities (Wikidata, VIAF). Never guessed; often empty.',
-      resolve: (row) => row.externalIds,
+      description:
+        'Verified identifiers in authority files (Wikidata, VIAF, SNAC, GND, Library of Congress). Never guessed; often empty.',
+      resolve: (row, _a, ctx) => ctx.graph.identifiers(row.id),
     }),
     mentionedIn: t.field({
       type: DocumentMentionConnection,

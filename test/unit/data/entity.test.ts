@@ -23,8 +23,11 @@ describe('entitiesByIds', () => {
       {
         "cypher": "/* entitiesByIds */
       UNWIND $ids AS id
-           MATCH (n:Entity {id: id})
-           RETURN n.id AS id, {labels: labels(n), props: properties(n)} AS node",
+           OPTIONAL MATCH (found:Entity {id: id})
+           OPTIONAL MATCH (:Redirect {id: id})-[:REDIRECTS_TO]->(moved:Entity)
+           WITH id, coalesce(found, moved) AS n
+           WHERE n IS NOT NULL
+           RETURN id, {labels: labels(n), props: properties(n)} AS node",
         "name": "entitiesByIds",
         "params": {
           "ids": [
