@@ -370,6 +370,10 @@ describe('editing entities', () => {
       expect(read.errors).toBeUndefined();
       expect(read.data.node).toEqual({ id: ALPHA });
       expect(read.data.person).toMatchObject({ id: ALPHA, name: 'Alpha Synthetic' });
+      // and its URI has moved for good to the survivor's
+      const moved = await api.app.fetch(`http://test/id/${BETA}`, { headers: { accept: 'text/turtle' } });
+      expect(moved.status).toBe(301);
+      expect(moved.headers.get('location')).toMatch(new RegExp(`/id/${ALPHA}$`));
       // the removed entity's history moved too: alpha's history holds beta's identifier edit
       const history = await e.gql(
         null,

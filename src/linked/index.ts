@@ -78,6 +78,12 @@ export function linkedDataRoute({ db, uris }: { db: Db; uris: Uris }): Route {
       if (target.kind === 'entity') {
         const entity = await graph.find(target.id);
         if (!entity) return notFound(type, uri);
+        // an id merged into another (mergeEntities) moved for good: its URI points at the survivor's
+        if (entity.id !== target.id)
+          return new Response(null, {
+            status: 301,
+            headers: { location: uris.entity(entity.id), vary: 'Accept' },
+          });
         const [claims, identifiers] = await Promise.all([
           graph.relationshipsAround(entity.id),
           graph.identifiers(entity.id),
