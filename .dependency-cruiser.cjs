@@ -60,6 +60,18 @@ module.exports = {
       '^src/db/|^src/(seed|runtime)/|^src/(app|server|operation-limits)\\.ts$',
     ),
     forbid(
+      'writer-below-schema',
+      'The per-request writer serves the mutations as the reader serves the queries; it never imports the schema, the builder or the app.',
+      '^src/writer\\.ts$',
+      '^src/(schema|seed|runtime|http|linked|reconcile|export)/|^src/(builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
+      'auth-stands-alone',
+      'Keys and roles (src/auth) know requests, configuration and errors, not the graph or the database.',
+      '^src/auth/',
+      '^src/(schema|data|db|seed|runtime|linked|reconcile|export)/|^src/(reader|writer|context|builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
       'http-guards-stand-alone',
       'The HTTP guards (src/http) know requests, documents and errors, not the graph or the database.',
       '^src/http/',
@@ -73,9 +85,9 @@ module.exports = {
     ),
     forbid(
       'reader-below-services',
-      'The reader and the data layer serve the routes; they never import them.',
-      '^src/(reader\\.ts$|data/|db/)',
-      '^src/(linked|reconcile|export|http)/',
+      'The reader, the writer and the data layer serve the routes; they never import them (the writer checks roles with auth/roles.ts, a leaf).',
+      '^src/(reader\\.ts$|writer\\.ts$|data/|db/)',
+      '^src/(linked|reconcile|export|http)/|^src/auth/(?!roles\\.ts$)',
     ),
     forbid(
       'app-below-server',
@@ -85,15 +97,21 @@ module.exports = {
     ),
     forbid(
       'seed-is-a-writer',
-      'The seed loader writes through the db; it does not use the read path or the schema.',
+      'The seed loader writes through the db; it does not use the read path or the schema (it shares only the statement that records identifiers, data/identifiers.ts, with importers).',
       '^src/seed/',
-      '^src/(schema|data|runtime)/|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+      '^src/(schema|runtime)/|^src/data/(?!identifiers\\.ts$)|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
     ),
     forbid(
       'runtime-apart',
       'The launcher and supervisor start processes; they know nothing of the API above the db.',
       '^src/runtime/',
       '^src/(schema|data|seed)/|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
+      'gateway-apart',
+      'The gateway composes subgraphs over HTTP: it knows nothing of this API but the config and errors leaves.',
+      '^src/gateway/',
+      '^src/(?!gateway/|config\\.ts$|errors\\.ts$)',
     ),
     forbid(
       'src-stands-alone',
