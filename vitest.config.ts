@@ -23,13 +23,27 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**'],
+          exclude: ['test/unit/**', 'test/browser/**'],
           globalSetup: ['test/global-setup.ts'],
           // failed requests are many on purpose (bad input, fuzz): log only unexpected ones
           env: { LOG_LEVEL: 'error', NEO4J_QUERY_DEADLINE_MS: '5000' },
           // One Neo4j (Community has one user database) shared by every file: run files one at a time.
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        // The explorer page and GraphiQL in Debian's chromium (playwright-core), over their own real
+        // Neo4j; the page is built first when its sources are newer (test/browser/build-setup.ts).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/browser/build-setup.ts'],
+          env: { LOG_LEVEL: 'error', NEO4J_QUERY_DEADLINE_MS: '5000' },
+          fileParallelism: false,
+          testTimeout: 90_000,
           hookTimeout: 300_000,
         },
       },

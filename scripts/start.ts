@@ -1,5 +1,6 @@
 // npm start — the whole system: the local Neo4j (unless NEO4J_URI is set), constraints and indexes,
-// the seed when the graph is empty, and GraphQL at http://localhost:$PORT/graphql. Ctrl-C stops all.
+// the seed when the graph is empty, the explorer page (built if its sources are newer) at
+// http://localhost:$PORT/ and GraphQL at http://localhost:$PORT/graphql. Ctrl-C stops all.
 // The local Neo4j runs under a supervisor: when its JVM dies, the API stays up and answers
 // DATABASE_UNAVAILABLE while Neo4j is restarted on the same data and port, then answers again.
 import { createApp } from '../src/app.ts';
@@ -11,6 +12,7 @@ import { checkPortFree, NEO4J_VERSION } from '../src/runtime/local-neo4j.ts';
 import { type SupervisedNeo4j, superviseLocalNeo4j } from '../src/runtime/supervisor.ts';
 import { isEmpty, seed } from '../src/seed/index.ts';
 import { listen } from '../src/server.ts';
+import { buildExplorer } from './build-explorer.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 let neo: SupervisedNeo4j | undefined;
@@ -59,6 +61,10 @@ try {
       ),
     );
   }
+  // the explorer page at /: built when its sources are newer than the build (nothing built is committed)
+  await buildExplorer({ ifStale: true, log }).catch((err: Error) =>
+    log(`start: the explorer page could not be built (${err.message}); / says how to build it`),
+  );
   const running = await listen(createApp(db), db, c.PORT, c.HOST);
   log(`start: GraphQL at ${running.url} (ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 

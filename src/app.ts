@@ -1,21 +1,24 @@
-// Builds the yoga instance: the schema, a fresh context per request, /health and /ready, GraphiQL
-// opening on the memorandum's attendance query, and the guards every request passes: a body limit,
-// bounded parsing and a byte-bounded document cache, operation limits (depth, fields, expensive
-// calls, aliases, directives; a cost budget in builder.ts), CORS, CSRF prevention, security headers,
-// masked unexpected errors, and one log line per failed request.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Builds the yoga instance (and the federation subgraph's behind /subgraph): the schema, a fresh
+// context per request, /health and /ready, GraphiQL (from the installed package) opening on the
+// memorandum's attendance query, the explorer page at / (src/http/explorer.ts),
+// and the guards every request passes: a body limit, bounded parsing and a byte-bounded document
+// cache, operation limits (depth, fields, expensive calls, aliases, directives; a cost budget in
+// builder.ts), CORS, CSRF prevention, security headers, API keys (src/auth: a wrong key is a 401,
+// roles are checked per field), masked unexpected errors, and one log line per failed request.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { createYoga, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { authPlugin, principalOf } from './auth/plugin.ts';
+import { KeyStore, keyStoreFromConfig } from './auth/store.ts';
 import { type Config, config, devDefault, publicBaseUrl } from './config.ts';
 import { createContext } from './context.ts';
 import type { Db } from './db/driver.ts';
 import { QueryLimitError } from './errors.ts';
 import { exportRoute } from './export/index.ts';
 import { documentsPlugin } from './http/documents.ts';
+import { explorerRoute } from './http/explorer.ts';
+import { graphiqlOptions, renderGraphiQL } from './http/graphiql.ts';
 import { type RequestLog, requestsPlugin, stderrLog } from './http/requests.ts';
 import { routesPlugin } from './http/routes.ts';
 import { corsOption, type SecurityOptions, securityPlugins } from './http/security.ts';
@@ -23,11 +26,8 @@ import { MAX_ALIASES, MAX_DIRECTIVES } from './limits.ts';
 import { linkedDataRoute } from './linked/index.ts';
 import { operationLimits } from './operation-limits.ts';
 import { reconcileRoute } from './reconcile/index.ts';
-import { schema } from './schema/index.ts';
+import { schema, subgraphSchema } from './schema/index.ts';
 import { makeUris } from './uris.ts';
-
-const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
-const defaultQuery = readFileSync(join(examples, 'who-attended.graphql'), 'utf8');
 
 export interface AppOptions extends SecurityOptions {
   maxBodyBytes: number;
@@ -35,6 +35,10 @@ export interface AppOptions extends SecurityOptions {
   publicBaseUrl: string;
   /** Where the line for each failed request goes (default: JSON on stderr). */
   log?: RequestLog;
+  /** The API keys (API_KEYS, API_KEYS_FILE); none: nobody can write. */
+  keys?: KeyStore;
+  /** Refuse requests without a key, reads too (READS_REQUIRE_KEY). */
+  readsRequireKey?: boolean;
 }
 
 /** The app's options from the configuration (README, "Configuration"). */
@@ -48,6 +52,8 @@ export function appOptions(c: Config = config()): AppOptions {
     fieldSuggestions: devDefault(c, c.FIELD_SUGGESTIONS),
     csrfPrevention: true,
     log: stderrLog(c.LOG_LEVEL),
+    keys: keyStoreFromConfig(c),
+    readsRequireKey: c.READS_REQUIRE_KEY,
   };
 }
 
@@ -62,27 +68,55 @@ const armor = (message: string) => ({
   ],
 });
 
-const rules: ValidationRule[] = [
-  operationLimits(schema),
-  maxAliasesRule({ n: MAX_ALIASES, ...armor('Too many aliases.') }) as unknown as ValidationRule,
-  maxDirectivesRule({ n: MAX_DIRECTIVES, ...armor('Too many directives.') }) as unknown as ValidationRule,
-];
-const limitsPlugin: Plugin = {
-  onValidate({ addValidationRule }) {
-    for (const rule of rules) addValidationRule(rule);
-  },
+const limitsPlugin = (s: GraphQLSchema): Plugin => {
+  const rules: ValidationRule[] = [
+    operationLimits(s),
+    maxAliasesRule({ n: MAX_ALIASES, ...armor('Too many aliases.') }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: MAX_DIRECTIVES, ...armor('Too many directives.') }) as unknown as ValidationRule,
+  ];
+  return {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
 };
 
-export function createApp(db: Db, options: AppOptions = appOptions()) {
+/**
+ * The GraphQL surfaces: the plain API at /graphql, and the same graph as an Apollo Federation v2
+ * subgraph at /subgraph (schema/federation.ts). Each is a yoga of its own (its own schema, limits and
+ * document cache) behind the same guards; the /graphql one hands /subgraph requests over whole.
+ */
+const SURFACES = {
+  graphql: { endpoint: '/graphql', schema, limits: limitsPlugin(schema) },
+  subgraph: { endpoint: '/subgraph', schema: subgraphSchema, limits: limitsPlugin(subgraphSchema) },
+};
+
+/** Hands requests for `path` to another app before any plugin of this one sees them. */
+function forwardPlugin(path: string, to: ReturnType<typeof surfaceApp>): Plugin {
+  return {
+    async onRequest({ request, url, serverContext, endResponse }) {
+      if (url.pathname === path) endResponse(await to.handleRequest(request, serverContext));
+    },
+    onDispose: async () => {
+      await to.dispose();
+    },
+  };
+}
+
+/** A yoga for one surface; `first` plugins run before the guards (the /graphql one forwards /subgraph). */
+function surfaceApp(db: Db, options: AppOptions, surface: keyof typeof SURFACES, first: Plugin[] = []) {
   const documents = documentsPlugin();
   const uris = makeUris(options.publicBaseUrl);
+  const api = SURFACES[surface];
   const yoga = createYoga({
-    schema,
-    context: () => createContext(db, uris),
-    graphqlEndpoint: '/graphql',
+    schema: api.schema,
+    context: ({ request }) => createContext(db, uris, principalOf(request)),
+    graphqlEndpoint: api.endpoint,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: options.graphiql ? { title: 'coldwar-graph', defaultQuery } : false,
+    graphiql: options.graphiql && surface === 'graphql' ? graphiqlOptions() : false,
+    // GraphiQL from the installed package, not from a CDN: it works offline
+    renderGraphiQL,
     cors: corsOption(options.corsOrigins),
     // the documents plugin parses and caches instead, bounded by tokens and bytes
     parserAndValidationCache: false,
@@ -104,11 +138,18 @@ export function createApp(db: Db, options: AppOptions = appOptions()) {
       },
     },
     plugins: [
+      ...first,
       requestsPlugin({ log: options.log }),
       ...securityPlugins(options),
-      routesPlugin([linkedDataRoute({ db, uris }), reconcileRoute({ db, uris }), exportRoute({ db, uris })]),
+      authPlugin({ keys: options.keys ?? new KeyStore(), readsRequireKey: options.readsRequireKey ?? false }),
+      routesPlugin([
+        linkedDataRoute({ db, uris }),
+        reconcileRoute({ db, uris }),
+        exportRoute({ db, uris }),
+        explorerRoute(),
+      ]),
       documents,
-      limitsPlugin,
+      api.limits,
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
@@ -124,6 +165,11 @@ export function createApp(db: Db, options: AppOptions = appOptions()) {
     ],
   });
   return Object.assign(yoga, { documentCache: documents.stats });
+}
+
+export function createApp(db: Db, options: AppOptions = appOptions()) {
+  const subgraph = surfaceApp(db, options, 'subgraph');
+  return surfaceApp(db, options, 'graphql', [forwardPlugin('/subgraph', subgraph)]);
 }
 
 export type App = ReturnType<typeof createApp>;
