@@ -8,7 +8,10 @@ COPY src ./src
 COPY scripts ./scripts
 COPY seed ./seed
 COPY examples ./examples
-COPY tsconfig.json ./
+COPY explorer ./explorer
+COPY tsconfig.json gateway.config.json ./
+# the explorer page served at / (vite is a runtime dependency for this build)
+RUN node --import tsx scripts/build-explorer.ts
 USER node
 EXPOSE 4000
 # tsx strips the types at load time; NEO4J_URI is set by compose, so no local Neo4j is started.

@@ -108,7 +108,8 @@ export function buildGraph(options: GenerateOptions) {
       from,
       to,
       props: {
-        id: `synthetic-${type.toLowerCase()}-${relCount}`,
+        // the form an extraction's relationships have (document#TYPE:from->to:key), so URIs work
+        id: `${documentId}#${type}:${from}->${to}:s${relCount}`,
         source: documentId,
         synthetic: true,
         certainty: 'stated',

@@ -120,6 +120,26 @@ describe('networks on a generated graph', () => {
     }
   });
 
+  it('gives every generated relationship and passage a URI that resolves to it', async ({ api }) => {
+    const centre = pick(graph().persons, 13);
+    const r: GqlResult<any> = await api.gql(
+      /* GraphQL */ `
+        query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 50) { edges { id uri evidence { uri } } } }
+      `,
+      { id: centre },
+    );
+    expect(r.errors).toBeUndefined();
+    const edges: { id: string; uri: string; evidence: { uri: string }[] }[] = r.data.neighborhood.edges;
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) expect(e.evidence[0]?.uri).toBe(`${e.uri}/evidence/1`);
+    const first = edges[0] as (typeof edges)[number];
+    const res = await api.app.fetch(first.uri.replace(/^https?:\/\/[^/]+/, 'http://test'), {
+      headers: { accept: 'application/ld+json' },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(await res.json())).toContain(first.uri);
+  });
+
   it('truncates to the nearest entities', async ({ api }) => {
     const g = graph();
     const centre = pick(g.persons, 12);
