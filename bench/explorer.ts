@@ -4,50 +4,24 @@
 // WebGL, no GPU); then whether it stays interactive while ForceAtlas2 runs (the longest gap between
 // two animation frames, and how long a click on an entity takes to open its panel); and the size of
 // the page's bundle, raw and gzip. Uses NEO4J_URI when set, otherwise a local Neo4j on a free port.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildExplorer } from '../scripts/build-explorer.ts';
 import { appOptions, createApp } from '../src/app.ts';
-import { connect, type Db } from '../src/db/driver.ts';
 import { EXPLORER_DIR } from '../src/http/explorer.ts';
-import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
 import { listen } from '../src/server.ts';
 import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
+import { benchDatabase } from './database.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function database(): Promise<{ db: Db; stop: () => Promise<void>; via: string }> {
-  if (process.env.NEO4J_URI) {
-    const db = await connect({
-      uri: process.env.NEO4J_URI,
-      username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    });
-    return { db, stop: () => db.driver.close(), via: process.env.NEO4J_URI };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'coldwar-graph-bench-'));
-  const password = 'coldwar-graph-bench';
-  const neo = await startLocalNeo4j({ dataDir, port: 0, password, heapMb: 2048, pageCacheMb: 512, log: say });
-  const db = await connect({ uri: neo.uri, username: 'neo4j', password, database: 'neo4j' });
-  return {
-    db,
-    via: `local Neo4j at ${neo.uri}`,
-    stop: async () => {
-      await db.driver.close();
-      await neo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -69,7 +43,7 @@ await buildExplorer({ ifStale: true, log: say });
 const size = bundle();
 say(`bundle (index.html, JS and CSS): ${kb(size.raw)} raw, ${kb(size.gzip)} gzip`);
 
-const { db, stop, via } = await database();
+const { db, stop, via } = await benchDatabase({ log: say });
 try {
   say(`Neo4j: ${via}`);
   await seed(db);

@@ -1,30 +1,23 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type Db } from '../src/db/driver.ts';
+import { connect } from '../src/db/driver.ts';
 import { FORMAT_NAMES } from '../src/export/formats.ts';
 import { exportRoute } from '../src/export/index.ts';
-import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
 import { makeUris } from '../src/uris.ts';
 import { runNode } from '../test-support/run-node.ts';
 import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
+import { type BenchTarget, benchDatabase } from './database.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 /** BENCH_FORMATS: which formats, comma-separated (default: all of them). */
 const FORMATS = (process.env.BENCH_FORMATS ?? FORMAT_NAMES.join(',')).split(',').map((f) => f.trim());
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-interface Target {
-  uri: string;
-  username: string;
-  password: string;
-  database: string;
-}
-
 // Child mode: stream the whole graph through the HTTP route (no port: route.handle) and report.
 if (process.argv[2] === '--http-child') {
-  const target = JSON.parse(process.env.BENCH_TARGET ?? '{}') as Target;
+  const target = JSON.parse(process.env.BENCH_TARGET ?? '{}') as BenchTarget;
   const format = process.argv[3] ?? 'graphml';
   const db = await connect(target);
   const route = exportRoute({ db, uris: makeUris('http://bench.example.org') });
@@ -47,52 +40,9 @@ if (process.argv[2] === '--http-child') {
   process.exit(0);
 }
 
-async function database(): Promise<{
-  db: Db;
-  target: Target;
-  stop: () => Promise<void>;
-  via: string;
-  /** Whether the synthetic data must be removed (a server of NEO4J_URI; not the temporary one). */
-  shared: boolean;
-}> {
-  if (process.env.NEO4J_URI) {
-    const target = {
-      uri: process.env.NEO4J_URI,
-      username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    };
-    const db = await connect(target);
-    return { db, target, stop: () => db.driver.close(), via: process.env.NEO4J_URI, shared: true };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'coldwar-graph-bench-'));
-  const password = 'coldwar-graph-bench';
-  const neo = await startLocalNeo4j({
-    dataDir,
-    port: 0,
-    password,
-    heapMb: 2048,
-    pageCacheMb: 1024,
-    log: say,
-  });
-  const target = { uri: neo.uri, username: 'neo4j', password, database: 'neo4j' };
-  const db = await connect(target);
-  return {
-    db,
-    target,
-    via: `local Neo4j at ${neo.uri}`,
-    shared: false,
-    stop: async () => {
-      await db.driver.close();
-      await neo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const { db, target, stop, via, shared } = await database();
+const { db, target, stop, via, shared } = await benchDatabase({ pageCacheMb: 1024, log: say });
 const outDir = mkdtempSync(join(tmpdir(), 'coldwar-graph-export-bench-'));
 const env = {
   NEO4J_URI: target.uri,

@@ -2,51 +2,23 @@
 // 10,000 persons, through the GraphQL app (createApp(db).fetch, no port). Uses NEO4J_URI when set,
 // otherwise starts the project's local Neo4j on a free port with a temporary data folder. Seeds,
 // generates, measures, then removes the synthetic data (and stops the Neo4j it started).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { createApp } from '../src/app.ts';
-import { connect, type Db } from '../src/db/driver.ts';
-import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { seed } from '../src/seed/index.ts';
 import { generateGraph, removeSynthetic } from '../test-support/synthetic-graph.ts';
+import { benchDatabase } from './database.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 10;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function database(): Promise<{ db: Db; stop: () => Promise<void>; via: string }> {
-  if (process.env.NEO4J_URI) {
-    const db = await connect({
-      uri: process.env.NEO4J_URI,
-      username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    });
-    return { db, stop: () => db.driver.close(), via: process.env.NEO4J_URI };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'coldwar-graph-bench-'));
-  const password = 'coldwar-graph-bench';
-  const neo = await startLocalNeo4j({ dataDir, port: 0, password, heapMb: 2048, pageCacheMb: 512, log: say });
-  const db = await connect({ uri: neo.uri, username: 'neo4j', password, database: 'neo4j' });
-  return {
-    db,
-    via: `local Neo4j at ${neo.uri}`,
-    stop: async () => {
-      await db.driver.close();
-      await neo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i] as number;
 }
 
-const { db, stop, via } = await database();
+const { db, stop, via } = await benchDatabase({ log: say });
 try {
   say(`Neo4j: ${via}`);
   await seed(db);

@@ -4,7 +4,7 @@
 // (lookups and federation keys), and the statement that records identifiers, which the seed loader
 // and any importer run inside their own write transaction.
 import type { Db, TxRunner } from '../db/driver.ts';
-import { type Authority, identifierKey } from '../model.ts';
+import { identifierKey } from '../model.ts';
 import { identifierFrom, nodeRow, type RawNode, rawNode } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { EntityRow, ExternalId } from './types.ts';
@@ -56,14 +56,8 @@ export async function entitiesByIdentifierKeys(
 }
 
 /** An identifier an entity is to carry, as an extraction or an import states it. */
-export interface IdentifierClaim {
+export interface IdentifierClaim extends ExternalId {
   entity: string;
-  authority: Authority;
-  value: string;
-  verifiedBy: string;
-  method: string;
-  verifiedOn: string;
-  source: string | null;
 }
 
 /** A claim refused because another entity already carries the identifier. */
