@@ -97,9 +97,15 @@ module.exports = {
     ),
     forbid(
       'seed-is-a-writer',
-      'The seed loader writes through the db; it does not use the read path or the schema (it shares only the statement that records identifiers, data/identifiers.ts, with importers).',
+      'The seed is the import (src/import) of seed/ without a principal, and the extraction format and its checks, which every import shares; it does not use the data layer, the read path or the schema itself.',
       '^src/seed/',
-      '^src/(schema|runtime)/|^src/data/(?!identifiers\\.ts$)|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+      '^src/(schema|runtime)/|^src/data/|^src/(reader|context|builder|app|server|operation-limits)\\.ts$',
+    ),
+    forbid(
+      'import-is-a-writer',
+      'The importer (src/import) writes through the data layer and the db in its own transaction; it never imports the schema, the reader, the writer, the app or the routes (the writer and the CLI call it).',
+      '^src/import/',
+      '^src/(schema|runtime|http|linked|reconcile|export|auth)/|^src/(reader|writer|context|builder|app|server|operation-limits)\\.ts$',
     ),
     forbid(
       'runtime-apart',

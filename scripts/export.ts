@@ -1,10 +1,13 @@
-// npm run export -- --format graphml|gexf|csv|jsonld|nquads|turtle --out PATH [--around ID [--depth N] | --document ID]
+// npm run export -- --format graphml|gexf|csv|jsonld|nquads|turtle|bundle --out PATH [--around ID [--depth N] | --document ID]
 // Streams the whole graph, or a selection, a page at a time into files: GraphML and GEXF into the
 // file PATH (`-` for standard output), CSV into the folder PATH (nodes.csv and edges.csv, created if
 // missing). Each file is written as PATH.partial and renamed when complete, so a failed export never
 // leaves a file that looks whole. A progress bar shows on standard error when standard output is a
 // terminal; a summary line (rows, rows/s, peak RSS) ends every run. URIs use PUBLIC_BASE_URL (or
-// --base). Uses NEO4J_URI when set; otherwise the local Neo4j must be running (npm run neo4j).
+// --base). `--format bundle` writes each document (or --document ID) as the importer takes it back:
+// PATH/DOCUMENT.json and its text in PATH/texts/ (src/export/bundle.ts; `npm run import -- PATH/*.json`
+// into an empty database gives the same graph). Uses NEO4J_URI when set; otherwise the local Neo4j
+// must be running (npm run neo4j).
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +17,7 @@ import { config, publicBaseUrl } from '../src/config.ts';
 import { MAX_EXPORT_BATCH } from '../src/data/export.ts';
 import { connect } from '../src/db/driver.ts';
 import { InvalidArgumentError } from '../src/errors.ts';
+import { exportBundles } from '../src/export/bundle.ts';
 import { exportText, FORMAT_NAMES, parseExportRequest, planExport } from '../src/export/index.ts';
 import { EXPORT_BATCH, EXPORT_MAX_SELECTION_ENTITIES, MAX_EXPORT_DEPTH } from '../src/limits.ts';
 import { fail } from '../src/runtime/cli.ts';
@@ -21,9 +25,11 @@ import { makeUris } from '../src/uris.ts';
 
 const HELP = `Usage: npm run export -- --format FORMAT --out PATH [--around ID [--depth N] | --document ID]
 
-  --format     ${FORMAT_NAMES.join(', ')}
+  --format     ${FORMAT_NAMES.join(', ')}, bundle
   --out        graphml, gexf: the file to write (- for standard output)
                csv: the folder to write nodes.csv and edges.csv into (created if missing)
+               bundle: the folder to write DOCUMENT.json files into, their texts in texts/ (with
+               --document ID, that document only); npm run import reads them back
   --around ID  only the entities within --depth relationships of ID (default 1, at most ${MAX_EXPORT_DEPTH})
   --document ID  only the claims of document ID and the entities they relate
   --batch N    rows per statement (default ${EXPORT_BATCH})
@@ -105,10 +111,41 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** --format bundle: the documents as bundles the importer reads back. */
+async function bundles(out: string, document: string | undefined): Promise<void> {
+  const c = config();
+  const db = await connect({
+    uri: c.NEO4J_URI ?? `bolt://127.0.0.1:${c.NEO4J_LOCAL_PORT}`,
+    username: c.NEO4J_USERNAME,
+    password: c.NEO4J_PASSWORD,
+    database: c.NEO4J_DATABASE,
+  });
+  try {
+    const started = performance.now();
+    const r = await exportBundles(db, out, { document });
+    const seconds = (performance.now() - started) / 1000;
+    for (const w of r.warnings.slice(0, 20)) say(`export: warning: ${w}`);
+    if (r.warnings.length > 20) say(`export: … and ${r.warnings.length - 20} more warnings`);
+    say(
+      `export: bundle: ${r.files.length} document(s), ${r.entities.toLocaleString('en')} entities and ${r.relationships.toLocaleString('en')} relationships in ${seconds.toFixed(1)} s, peak RSS ${megabytes(process.resourceUsage().maxRSS * 1024)} → ${out}`,
+    );
+  } finally {
+    await db.driver.close();
+  }
+}
+
 try {
   const opts = args();
   if (opts.help) {
     process.stdout.write(HELP);
+    process.exit(0);
+  }
+  if (opts.format === 'bundle') {
+    if (!opts.out || opts.out === '-')
+      throw new InvalidArgumentError('out', 'give the folder to write the bundles into.');
+    if (opts.around !== undefined)
+      throw new InvalidArgumentError('around', 'bundles are per document: use --document.');
+    await bundles(opts.out, opts.document);
     process.exit(0);
   }
   const asked = parseExportRequest(

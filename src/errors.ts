@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'CONFLICT',
+  'BAD_BUNDLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -160,6 +161,26 @@ export class ConflictError extends CodedError {
       `"${id}" is at version ${current}, not ${given}: someone changed it since you read it. Read it again and reapply your change.`,
       'CONFLICT',
       { id, version: given, currentVersion: current },
+    );
+  }
+}
+
+/**
+ * A document bundle (an extraction and its text) that cannot be imported: each problem names the
+ * entry and what is wrong (the first IMPORT_MAX_PROBLEMS of them in `problems`; `problemCount` all).
+ */
+export class BadBundleError extends CodedError {
+  override name = 'BadBundleError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+    max = 100,
+  ) {
+    const shown = problems.slice(0, max);
+    super(
+      `${file}: rejected, nothing written; ${problems.length} problem(s): ${shown.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`,
+      'BAD_BUNDLE',
+      { file, problems: shown, problemCount: problems.length },
     );
   }
 }

@@ -121,3 +121,36 @@ export const MAX_ENTITY_ALIASES = 200;
 export const MAX_EXTERNAL_IDS = 50;
 /** Wrong API keys a process remembers (by SHA-256), so that retrying one costs no scrypt (src/auth/store.ts). */
 export const MAX_REFUSED_KEYS_REMEMBERED = 1000;
+
+// Imports of document bundles (src/import; README, "Growing the archive: importing documents")
+/**
+ * Rows (entities and relationships) one bundle may hold: a bundle is written in one transaction, all
+ * or nothing, and a larger one is refused with this number. A row takes 8 to 10 KB of the database's
+ * transaction memory, which Neo4j bounds to 70% of its heap: 50,000 rows fit the local Neo4j's 768 MB
+ * (measured: 49,280 fit, 64,518 did not).
+ */
+export const MAX_IMPORT_ROWS = 50_000;
+/** How long an import's transaction may run on the server (the client waits 10 s more). */
+export const IMPORT_TIMEOUT_MS = 15 * 60_000;
+/** Rows one UNWIND statement of an import writes. */
+export const IMPORT_BATCH = 10_000;
+/** Names looked up in one query of the exact-name index (Lucene takes at most 1024 clauses). */
+export const IMPORT_NAME_LOOKUP_BATCH = 1000;
+/**
+ * Names of one type are looked up in the index while the bundle brings fewer than a tenth as many as
+ * the graph holds of that type; with more, the graph's entities of that type are read once instead.
+ */
+export const IMPORT_SCAN_RATIO = 10;
+/**
+ * New entities an import searches near matches for (candidates for an editor), and the time it
+ * spends on them after its transaction; the entities left unsearched are counted in a warning.
+ */
+export const IMPORT_CANDIDATE_SEARCHES = 100;
+export const IMPORT_CANDIDATE_BUDGET_MS = 5_000;
+/** Candidates listed for one new entity, and the name score (0–100, search/match.ts) they need. */
+export const IMPORT_CANDIDATES_PER_ENTITY = 5;
+export const IMPORT_CANDIDATE_MIN_SCORE = 60;
+/** Problems a rejected bundle lists in its error (the count says how many there were). */
+export const IMPORT_MAX_PROBLEMS = 100;
+/** Attempts of an import whose transaction failed transiently (a deadlock with a concurrent import). */
+export const IMPORT_ATTEMPTS = 4;

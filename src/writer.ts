@@ -21,6 +21,8 @@ import { deleteDocumentRelationships, lockDocument, releaseEntities } from './da
 import type { EntityRow } from './data/types.ts';
 import type { Db, TxRunner } from './db/driver.ts';
 import { ConflictError, InvalidArgumentError, NotFoundError } from './errors.ts';
+import type { BundleInput, ImportReport } from './import/index.ts';
+import { changeSource, editedAliases, importBundle, mergedAliases, releaseFrom } from './import/index.ts';
 import type { GraphReader } from './reader.ts';
 import { fold, searchKeys } from './search/fold.ts';
 
@@ -136,7 +138,7 @@ export class GraphWriter {
 
   /** Changes fields of an entity at the version the client read (CONFLICT if it moved on since). */
   async updateEntity(input: UpdateEntityInput): Promise<{ entity: EntityRow; change: ChangeRow }> {
-    const { value, change } = await this.write('editor', 'update', input.message, async (tx) => {
+    const { value, change } = await this.write('editor', 'update', input.message, async (tx, changeId) => {
       let [found] = await lockEntities(tx, [input.id]);
       // an id merged away edits the entity it leads to, as reading it answers with that one
       if (!found?.entity && found?.redirectsTo) [found] = await lockEntities(tx, [found.redirectsTo]);
@@ -151,10 +153,12 @@ export class GraphWriter {
       const aliases = [...new Set(input.aliases ?? row.aliases)].filter((a) => a !== name);
       if (name !== row.name) {
         Object.assign(props, { name, sortName: fold(name) }, row.type === 'Document' ? { title: name } : {});
+        props.nameSource = changeSource(changeId); // the editor's: imports keep it (src/import)
         fields.name = { before: row.name, after: name };
       }
       if (!sameList(aliases, row.aliases)) {
         props.aliases = aliases;
+        Object.assign(props, editedAliases(locked.props, aliases, changeId)); // with their sources
         fields.aliases = { before: row.aliases, after: aliases };
       }
       if (props.name || props.aliases)
@@ -165,6 +169,7 @@ export class GraphWriter {
         );
       if (input.description !== undefined && input.description !== row.description) {
         props.description = input.description;
+        props.descriptionSource = changeSource(changeId);
         fields.description = { before: row.description, after: input.description };
       }
       const ids = input.externalIds;
@@ -216,6 +221,7 @@ export class GraphWriter {
         sources: union(strings(k.sources), strings(x.sources)),
       };
       for (const [key, v] of Object.entries(x)) if (!NOT_CARRIED.has(key) && k[key] == null) props[key] = v;
+      Object.assign(props, mergedAliases(k, x, changeId)); // each alias with its source (src/import)
       const entity = await finishMerge(tx, keep.row.id, remove.row.id, props, changeId);
       const count = Object.values(moved).reduce((a, b) => a + b, 0);
       const removed = Object.fromEntries(
@@ -239,6 +245,14 @@ export class GraphWriter {
     return { entity: value.entity, moved: value.moved, change };
   }
 
+  /** Imports a document bundle with its Change in one transaction (src/import); a dry run writes nothing. */
+  async importDocument(bundle: BundleInput, message: string, dryRun: boolean): Promise<ImportReport> {
+    const principal = requireRole(this.principal, 'editor');
+    const report = await importBundle(this.db, bundle, { principal, message, dryRun });
+    if (!dryRun) this.graph.forget();
+    return report;
+  }
+
   /** Withdraws a document: its text, its relationships and passages, and entities resting on it alone. */
   async retractDocument(id: string, message: string): Promise<RetractResult & { change: ChangeRow }> {
     const { value, change } = await this.write('admin', 'retract', message, async (tx) => {
@@ -246,6 +260,7 @@ export class GraphWriter {
       if (!doc) throw new NotFoundError(id);
       const deleted = await deleteDocumentRelationships(tx, id);
       const { gone, kept } = await releaseEntities(tx, id);
+      await releaseFrom(tx, id, kept); // those that stay lose the aliases and fields it gave
       const removedRelationships = Object.values(deleted).reduce((a, b) => a + b, 0);
       return {
         value: {

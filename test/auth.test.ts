@@ -152,7 +152,12 @@ describe('API keys and roles', () => {
   it('names in the schema the role each mutation needs', async () => {
     const r = await e.gql(null, '{ __schema { mutationType { fields { name description } } } }');
     const fields = r.data.__schema.mutationType.fields as { name: string; description: string }[];
-    expect(fields.map((f) => f.name).sort()).toEqual(['mergeEntities', 'retractDocument', 'updateEntity']);
+    expect(fields.map((f) => f.name).sort()).toEqual([
+      'importDocument',
+      'mergeEntities',
+      'retractDocument',
+      'updateEntity',
+    ]);
     for (const f of fields) expect(f.description, f.name).toMatch(/^Role: (editor|admin)\. /);
   });
 

@@ -1,5 +1,6 @@
-// The seeded graph (src/seed/): every named actor present, evidence that matches the stored text,
-// idempotent re-seeding, nothing written when a file is rejected, and documents that combine. The
+// The seeded graph (src/seed/, the import of seed/ without a key): every named actor present, evidence
+// that matches the stored text, idempotent re-seeding, nothing written when a file is rejected, and
+// documents that combine. The
 // seed files alone (quotes at their offsets, rejected extractions) are unit-tested in
 // test/unit/seed/validate.test.ts.
 import { writeFileSync } from 'node:fs';
@@ -156,12 +157,18 @@ describe('the seeded graph', () => {
     ]);
   });
 
-  it('changes nothing when seeded twice', async ({ api }) => {
+  it('changes nothing when seeded twice, and records no change (the seed is an import without a key)', async ({
+    api,
+  }) => {
     const { db } = api;
+    const changes = async () =>
+      (await db.read<{ n: number }>('/* testChanges */ MATCH (c:Change) RETURN count(c) AS n'))[0]?.n;
     const before = await snapshot(db);
+    const recorded = await changes();
     await seed(db);
     const after = await snapshot(db);
     expect(after).toEqual(before);
+    expect(await changes()).toBe(recorded);
   });
 });
 

@@ -176,8 +176,15 @@ export class Db {
     }
   }
 
-  /** Runs a function in one write transaction (all or nothing); for bulk loads and edits. */
-  async writeTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+  /**
+   * Runs a function in one write transaction (all or nothing); for bulk loads and edits. `timeoutMs`
+   * (default WRITE_TIMEOUT_MS) bounds it on the server; the client's deadline is 10 s more.
+   */
+  async writeTransaction<T>(
+    work: (tx: TxRunner) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
+    const timeout = options.timeoutMs ?? WRITE_TIMEOUT_MS;
     if (this.monitor.health === 'down') throw new DatabaseUnavailableError();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     let hanging = false;
@@ -195,9 +202,9 @@ export class Db {
               return result.records.map((r) => toPlain(r.toObject()) as R);
             },
           }),
-        { timeout: WRITE_TIMEOUT_MS },
+        { timeout },
       );
-      return await this.bounded(done, WRITE_DEADLINE_MS);
+      return await this.bounded(done, timeout + (WRITE_DEADLINE_MS - WRITE_TIMEOUT_MS));
     } catch (err) {
       // given up on by its deadline or because the database was found down: it may still hang
       hanging = err instanceof DeadlineExceeded || err instanceof DatabaseUnavailableError;

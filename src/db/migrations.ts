@@ -20,6 +20,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX entity_date_earliest IF NOT EXISTS FOR (n:Entity) ON (n.dateEarliest)',
   // full-text over names and aliases (folded: case and diacritics), and over document text
   `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${labels}) ON EACH [n.name, n.aliasText, n.searchKeys] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+  // exact names: every folded name and alias (searchKeyList) as one term, for an import's entity
+  // resolution (src/import: "deng xiaoping" finds the entity named or also known so)
+  `CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:${labels}) ON EACH [n.searchKeyList] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`,
   `CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH [n.text] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
   // the audit trail (src/data/changes.ts) and the redirects merges leave (src/data/edit.ts)
   'CREATE CONSTRAINT change_id_unique IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',

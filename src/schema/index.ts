@@ -14,6 +14,7 @@ import './paths.ts';
 import './timeline.ts';
 import './changes.ts';
 import './edit.ts';
+import './import.ts';
 
 import { buildSubgraphSchema } from './federation.ts';
 

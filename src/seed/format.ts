@@ -1,6 +1,7 @@
-// The extraction format: one JSON file per source document under seed/extractions/, beside its
-// stored text under seed/texts/. Every entity and relationship a document supports is listed with
-// the verbatim passage (and its character offsets in the stored text) that supports it.
+// The extraction format (coldwar-graph/extraction@1): one JSON file per source document, beside its
+// stored text (seed/extractions/ and seed/texts/ for the seed; any bundle an editor imports, see
+// src/import). Every entity and relationship a document supports is listed with the verbatim passage
+// (and its character offsets in the stored text) that supports it.
 import { z } from 'zod';
 import {
   AUTHORITIES,
@@ -83,6 +84,12 @@ export const relationshipInput = z
     type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
     from: id,
     to: id,
+    /**
+     * The relationship's id in the graph, when it is not the one derived from the document, type,
+     * ends and key (an export writes it for a relationship whose end a merge moved). It starts with
+     * the document's id and "#".
+     */
+    id: z.string().min(3).max(500).optional(),
     /** Distinguishes two relationships of one type between the same pair in one document. */
     key: z
       .string()
@@ -110,7 +117,10 @@ export const documentInput = z
     title: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
     description: z.string().min(1),
-    /** File name under seed/texts/ holding the stored text that all offsets index (UTF-16 units). */
+    /**
+     * The file holding the stored text that all offsets index (UTF-16 units): under seed/texts/ for the
+     * seed; for an import, beside the extraction or in a texts/ folder beside it or its folder.
+     */
     textFile: z.string().regex(/^[a-z0-9][a-z0-9._-]*\.txt$/),
     sections: z.object({ summary: span.optional(), citation: span, body: span }).strict(),
     date: historicalDateInput,

@@ -1,5 +1,7 @@
-// Reads and checks an extraction file against its stored text before anything is written. Every
-// problem is reported with the file, the entry and what is wrong; one bad entry rejects the file.
+// Checks an extraction against its stored text before anything is written. Every problem is reported
+// with the file, the entry and what is wrong; one bad entry rejects the file. The same checks serve
+// the seed (files under seed/) and every import (src/import: files, or the JSON and text a mutation
+// receives): `validateDocument` works on values in memory, `validateExtraction` reads the files.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type DateInterval, dateInterval } from '../dates.ts';
@@ -104,15 +106,24 @@ function checkEvidence(ev: EvidenceInput, text: string, where: string, problems:
     problems.push(`${where}: inferred evidence needs its reasoning`);
 }
 
-/** Parses and checks one extraction file; `textDir` holds the stored texts. */
-export function validateExtraction(path: string, textDir: string): ValidatedDocument {
-  const file = basename(path);
-  let raw: unknown;
+/** Parses the JSON text of an extraction; a syntax error rejects the file. */
+export function parseJson(file: string, json: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(json);
   } catch (err) {
     throw new ExtractionError(file, [`not valid JSON: ${(err as Error).message}`]);
   }
+}
+
+/**
+ * Checks an extraction (parsed JSON) against its stored text. `text` is the text itself, or finds it
+ * by the extraction's `textFile` (null: not found). `file` names the extraction in every problem.
+ */
+export function validateDocument(
+  file: string,
+  raw: unknown,
+  text: string | ((textFile: string) => string | null),
+): ValidatedDocument {
   const parsed = extractionFile.safeParse(raw);
   if (!parsed.success) {
     throw new ExtractionError(
@@ -121,12 +132,24 @@ export function validateExtraction(path: string, textDir: string): ValidatedDocu
     );
   }
   const x = parsed.data;
-  const problems: string[] = [];
-  const textPath = join(textDir, x.document.textFile);
-  if (!existsSync(textPath))
+  const found = typeof text === 'string' ? text : text(x.document.textFile);
+  if (found === null)
     throw new ExtractionError(file, [`document.textFile: ${x.document.textFile} not found`]);
-  const text = readFileSync(textPath, 'utf8');
+  return check(file, x, found);
+}
 
+/** Parses and checks one extraction file; `textDir` holds the stored texts. */
+export function validateExtraction(path: string, textDir: string): ValidatedDocument {
+  const file = basename(path);
+  const raw = parseJson(file, readFileSync(path, 'utf8'));
+  return validateDocument(file, raw, (name) => {
+    const at = join(textDir, name);
+    return existsSync(at) ? readFileSync(at, 'utf8') : null;
+  });
+}
+
+function check(file: string, x: ExtractionFile, text: string): ValidatedDocument {
+  const problems: string[] = [];
   for (const [name, s] of Object.entries(x.document.sections)) {
     if (s && (s.end <= s.start || s.end > text.length)) {
       problems.push(
@@ -153,8 +176,10 @@ export function validateExtraction(path: string, textDir: string): ValidatedDocu
 
   const seen = new Set<string>();
   const relationships = x.relationships.map((r, i) => {
-    const rid = relationshipId(x.document.id, r);
+    const rid = r.id ?? relationshipId(x.document.id, r);
     const where = `relationships[${i}] ${r.type} ${r.from} -> ${r.to}`;
+    if (r.id !== undefined && !r.id.startsWith(`${x.document.id}#`))
+      problems.push(`${where}: id ${r.id} must start with "${x.document.id}#"`);
     if (seen.has(rid)) problems.push(`${where}: duplicate relationship (give each a distinct "key")`);
     seen.add(rid);
     const rule = RELATIONSHIP_TYPES[r.type as RelationshipType];
