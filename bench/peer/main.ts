@@ -6,6 +6,7 @@
 // warm-up, BENCH_ROUNDS rounds (default 3) of BENCH_SECONDS each (default 5), API / lib / raw
 // alternating. Prints the tables and writes bench/RESULTS.md. Uses NEO4J_URI when set, otherwise the
 // project's local Neo4j on a free port (bench/database.ts); removes the synthetic data at the end.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { removeSynthetic } from '../../test-support/synthetic-graph.ts';
@@ -14,6 +15,7 @@ import { archiveCounts, buildArchive } from './archive.ts';
 import { loadArchive } from './load.ts';
 import {
   ask,
+  baselineRssMiB,
   benchCall,
   type LoadResult,
   load,
@@ -101,6 +103,7 @@ async function runScale(
       for (const t of targetsOf(op)) costs.set(`${op.name}/${t}`, await cost(servers[t], op, archive.picks));
     }
     await sleep(2000);
+    const baselineRss = await baselineRssMiB();
     const idleRss = Object.fromEntries(TARGETS.map((t) => [t, rssMiB(servers[t].child.pid)])) as Record<
       Target,
       number
@@ -150,6 +153,7 @@ async function runScale(
       loadSeconds,
       benchSeconds: (Date.now() - started) / 1000,
       idleRss,
+      baselineRss,
       rows,
     };
   } finally {
@@ -187,6 +191,8 @@ try {
       results,
     ),
   );
+  // the project's formatter lays out markdown tables; format it as `npm run check` expects
+  spawnSync('npx', ['biome', 'format', '--write', 'bench/RESULTS.md'], { stdio: 'ignore' });
   say('\nwrote bench/RESULTS.md');
 } finally {
   if (db.shared) say(`removed ${await removeSynthetic(db.db)} synthetic nodes`);

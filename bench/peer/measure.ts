@@ -42,6 +42,17 @@ export async function stopServer(s: Server): Promise<void> {
   await exited;
 }
 
+/** RSS of an idle `node --import tsx` process that loads nothing: what every server starts from. */
+export async function baselineRssMiB(): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', 'setTimeout(() => {}, 60000)'], {
+    stdio: 'ignore',
+  });
+  await new Promise((done) => setTimeout(done, 3000));
+  const rss = rssMiB(child.pid);
+  child.kill('SIGTERM');
+  return rss;
+}
+
 /** Resident set size of a process, in MiB (Linux /proc). */
 export function rssMiB(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -60,14 +60,14 @@ const STATEMENTS = {
       RETURN m, length(p) AS distance ORDER BY distance, m.id LIMIT $limit
     }
     WITH c, collect(m) AS found
-    WITH c, found, [c] + found AS members
+    WITH c.id AS center, [m IN found | m.id] AS others, [c] + found AS members
     CALL {
       WITH members
       UNWIND members AS x
       MATCH (x)-[r:${FOLLOWED}]->(y:Entity) WHERE y IN members
       RETURN r ORDER BY r.id
     }
-    RETURN c.id AS center, [m IN found | m.id] AS others,
+    RETURN center, others,
       collect({type: type(r), from: startNode(r).id, to: endNode(r).id, quotes: r.quotes}) AS edges`,
 } as const;
 

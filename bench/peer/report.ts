@@ -21,6 +21,8 @@ export interface ScaleResult {
   loadSeconds: number;
   benchSeconds: number;
   idleRss: Record<Target, number>;
+  /** An idle `node --import tsx` process that loads nothing, for reference. */
+  baselineRss: number;
   rows: { name: string; title: string; cells: Partial<Record<Target, Cell>> }[];
 }
 
@@ -64,7 +66,7 @@ export function scaleTable(s: ScaleResult): string {
   const idle = s.idleRss;
   lines.push(
     '',
-    `Idle RSS (after the answer check, before load): API ${f0(idle.api)} MiB (goal ≤ ${GOAL_IDLE_RSS} MiB ${idle.api <= GOAL_IDLE_RSS ? '✓' : '✗'}), @neo4j/graphql ${f0(idle.library)} MiB, raw Cypher ${f0(idle.raw)} MiB.`,
+    `Idle RSS (after the answer check, before load): API ${f0(idle.api)} MiB (goal ≤ ${GOAL_IDLE_RSS} MiB ${idle.api <= GOAL_IDLE_RSS ? '✓' : '✗'}), @neo4j/graphql ${f0(idle.library)} MiB, raw Cypher ${f0(idle.raw)} MiB. All three run under tsx, as \`npm start\` does; an idle \`node --import tsx\` process that loads nothing takes ${f0(s.baselineRss)} MiB.`,
     errors.length ? `Failed requests under load: ${errors.join(', ')}.` : 'No failed requests under load.',
   );
   return lines.join('\n');
