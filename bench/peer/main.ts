@@ -8,6 +8,7 @@
 // project's local Neo4j on a free port (bench/database.ts); removes the synthetic data at the end.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { removeSynthetic } from '../../test-support/synthetic-graph.ts';
 import { benchDatabase } from '../database.ts';
@@ -161,6 +162,7 @@ async function runScale(
   }
 }
 
+const loadAverage = loadavg()[0] ?? 0;
 const db = await benchDatabase({ log: () => {} });
 const results: ScaleResult[] = [];
 try {
@@ -187,6 +189,7 @@ try {
         rounds: ROUNDS,
         seconds: SECONDS,
         libraryVersion,
+        loadAverage,
       },
       results,
     ),

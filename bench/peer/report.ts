@@ -33,6 +33,8 @@ export interface RunInfo {
   rounds: number;
   seconds: number;
   libraryVersion: string;
+  /** The machine's 1-minute load average when the run started (other work on it skews figures). */
+  loadAverage: number;
 }
 
 const GOAL_LIBRARY = 1.5;
@@ -100,7 +102,7 @@ export function resultsMarkdown(info: RunInfo, results: ScaleResult[]): string {
     '',
     `Written by \`${info.command}\` (bench/peer/) on ${info.date}. Do not edit by hand: run it again.`,
     '',
-    `- Machine: ${machine}.`,
+    `- Machine: ${machine}; load average ${info.loadAverage.toFixed(1)} when the run started (the figures are only comparable within one run).`,
     `- Three servers, each its own Node process on 127.0.0.1, over the same Neo4j and the same generated archive: **API** (this project, createApp), **lib** (@neo4j/graphql ${info.libraryVersion} served by graphql-yoga, type definitions in bench/peer/typedefs.ts), **raw** (one hand-written Cypher statement per operation, bench/peer/raw.ts).`,
     `- The three answers were checked equal first for every operation. Then autocannon, 10 connections, a warm-up per server and operation, ${info.rounds} rounds of ${info.seconds} s alternating API / lib / raw (order rotated each round); req/s, p50 and p99 are medians over the rounds. Statements per request counted at the driver in each server; PROFILE db hits summed over the statements one request sends; RSS of each server process sampled every 250 ms under load (peak).`,
     '- Search and neighbourhood have no @neo4j/graphql equivalent; co-attendance with @neo4j/graphql is what a client of it would do: ask for the meetings with their attendees and count.',
