@@ -163,6 +163,21 @@ async function runScale(
 }
 
 const loadAverage = loadavg()[0] ?? 0;
+const libraryVersion = JSON.parse(readFileSync('node_modules/@neo4j/graphql/package.json', 'utf8')).version;
+const command = `${SCALES.length > 1 ? `BENCH_SCALES=${SCALES.join(',')} ` : `BENCH_PERSONS=${SCALES[0]} `}npm run bench:peer`;
+
+/** Writes bench/RESULTS.md with the scales measured so far (after each, so a long run leaves figures). */
+function writeResults(neo4j: string, results: ScaleResult[], unfinished: number[]) {
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const info = { command, date, neo4j, rounds: ROUNDS, seconds: SECONDS, libraryVersion, loadAverage };
+  const note = unfinished.length
+    ? `\n(Still to measure when this was written: ${unfinished.join(', ')} persons.)\n`
+    : '';
+  writeFileSync('bench/RESULTS.md', resultsMarkdown(info, results) + note);
+  // the project's formatter lays out markdown tables; format it as `npm run check` expects
+  spawnSync('npx', ['biome', 'format', '--write', 'bench/RESULTS.md'], { stdio: 'ignore' });
+}
+
 const db = await benchDatabase({ log: () => {} });
 const results: ScaleResult[] = [];
 try {
@@ -170,32 +185,14 @@ try {
     'CALL dbms.components() YIELD name, versions, edition RETURN name + " " + versions[0] + " " + edition AS v',
   );
   say(`Neo4j: ${version?.v} (${db.via})`);
-  for (const persons of SCALES) {
+  for (const [k, persons] of SCALES.entries()) {
     const result = await runScale(db, persons);
     results.push(result);
     say(`\n${scaleTable(result)}`);
+    writeResults(`Neo4j ${version?.v}`, results, SCALES.slice(k + 1));
   }
   const scaling = scalingTable(results);
   if (scaling) say(`\n${scaling}`);
-  const libraryVersion = JSON.parse(readFileSync('node_modules/@neo4j/graphql/package.json', 'utf8')).version;
-  const command = `${SCALES.length > 1 ? `BENCH_SCALES=${SCALES.join(',')} ` : `BENCH_PERSONS=${SCALES[0]} `}npm run bench:peer`;
-  writeFileSync(
-    'bench/RESULTS.md',
-    resultsMarkdown(
-      {
-        command,
-        date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-        neo4j: `Neo4j ${version?.v}`,
-        rounds: ROUNDS,
-        seconds: SECONDS,
-        libraryVersion,
-        loadAverage,
-      },
-      results,
-    ),
-  );
-  // the project's formatter lays out markdown tables; format it as `npm run check` expects
-  spawnSync('npx', ['biome', 'format', '--write', 'bench/RESULTS.md'], { stdio: 'ignore' });
   say('\nwrote bench/RESULTS.md');
 } finally {
   if (db.shared) say(`removed ${await removeSynthetic(db.db)} synthetic nodes`);
