@@ -189,7 +189,7 @@ try {
     const result = await runScale(db, persons);
     results.push(result);
     say(`\n${scaleTable(result)}`);
-    writeResults(`Neo4j ${version?.v}`, results, SCALES.slice(k + 1));
+    writeResults(String(version?.v), results, SCALES.slice(k + 1));
   }
   const scaling = scalingTable(results);
   if (scaling) say(`\n${scaling}`);
