@@ -31,7 +31,7 @@ export interface GeneratedGraph {
 }
 
 /** mulberry32: a small seeded generator, so that a failing test can be run again as it was. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -42,17 +42,18 @@ function random(seed: number): () => number {
   };
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const DOCUMENT_TEXT = 'Synthetic register of generated meetings, for tests and benchmarks only.';
 const QUOTE = 'Synthetic register';
 
-function dayAfter(start: string, days: number): string {
+export function dayAfter(start: string, days: number): string {
   const d = new Date(`${start}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
-function nodeProps(name: string, description: string, extra: Record<string, unknown> = {}) {
+/** The properties the API reads on an entity node, from its name (labelled synthetic). */
+export function nodeProps(name: string, description: string, extra: Record<string, unknown> = {}) {
   const keys = searchKeys([name]);
   return {
     name,
