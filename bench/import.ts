@@ -4,14 +4,14 @@
 // MAX_IMPORT_ROWS) and imports them, each archive with one CLI run in a process of its own: A into an
 // empty database, B (persons and meetings of its own, the same institutions) into the database A
 // filled, and A again (nothing to change). Prints rows/s and relationships/s (each with its evidence
-// passage) of the transactions, the near-match search, the whole command, and the importer's peak
+// passage) of the transactions, where their time goes (report.phases), the near-match search, the whole command, and the importer's peak
 // RSS. Starts a temporary local Neo4j (2 GiB heap), or uses NEO4J_URI when its graph is empty (and
 // removes what it imported afterwards).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Db } from '../src/db/driver.ts';
-import type { ImportReport } from '../src/import/index.ts';
+import { type ImportReport, PHASES } from '../src/import/index.ts';
 import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { runNode } from '../test-support/run-node.ts';
 import { syntheticArchive, writeBundle } from '../test-support/synthetic-bundle.ts';
@@ -105,6 +105,10 @@ async function importFiles(target: Target, paths: string[], label: string) {
   );
   say(
     `  transactions ${tx.toFixed(1)} s: ${n(rows / tx)} rows/s, ${n(relationships / tx)} relationships/s with their evidence`,
+  );
+  const phases = PHASES.map((p) => ({ p, s: sum((x) => x.phases[p]) })).filter((x) => x.s >= 0.05);
+  say(
+    `  where the transaction time goes: ${phases.map((x) => `${x.p} ${x.s.toFixed(1)} s (${Math.round((100 * x.s) / tx)}%)`).join(', ')}`,
   );
   say(
     `  near-match search ${search.toFixed(1)} s; the whole command ${wall.toFixed(1)} s (${n(relationships / wall)} relationships/s: Node start, JSON parse and validation included); importer peak RSS ${rss} MB`,

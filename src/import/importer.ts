@@ -73,18 +73,21 @@ export async function importValidated(
   let created: NewEntity[] = [];
   for (let attempt = 1; !report; attempt++) {
     const changeId = randomUUID();
+    let written = 0;
     try {
       const out = await db.writeTransaction(
         async (raw) => {
           const tx = options.wrap ? options.wrap(raw) : raw;
           const done = await write(tx, v, { ...options, batch: options.batch ?? IMPORT_BATCH }, changeId);
           if (options.dryRun) throw new DryRun(done);
+          written = performance.now();
           return done;
         },
         { timeoutMs: IMPORT_TIMEOUT_MS },
       );
       report = out.report;
       created = out.created;
+      report.phases.commit = (performance.now() - written) / 1000;
     } catch (err) {
       if (err instanceof DryRun) {
         report = err.done.report;

@@ -15,7 +15,14 @@ export { readBundle, textPlaces } from './files.ts';
 export { bundleRows, checkSize, type ImportOptions, importValidated } from './importer.ts';
 export { changeSource, editedAliases, mergedAliases } from './provenance.ts';
 export { releaseFrom } from './release.ts';
-export { type CreatedEntity, detailLines, type ImportReport, summaryLine } from './report.ts';
+export {
+  type CreatedEntity,
+  detailLines,
+  type ImportReport,
+  PHASES,
+  type Phases,
+  summaryLine,
+} from './report.ts';
 export { MATCH_HOWS, type Match, type MatchHow } from './resolve.ts';
 
 /** A bundle as a client sends it: the extraction's JSON text and the document's stored text. */

@@ -39,7 +39,27 @@ export interface ImportReport {
   /** How long the import took, and of that the search for near matches after its transaction. */
   seconds: number;
   candidateSeconds: number;
+  /**
+   * Where the transaction's time went, in seconds: locking the document and resolving the entities,
+   * writing entities, claiming identifiers, writing relationships, taking out what a re-imported
+   * document no longer states, recording the change, and the commit (zero for a dry run).
+   */
+  phases: Phases;
 }
+
+export const PHASES = [
+  'resolve',
+  'entities',
+  'identifiers',
+  'relationships',
+  'prune',
+  'change',
+  'commit',
+] as const;
+export type Phases = Record<(typeof PHASES)[number], number>;
+
+/** No time spent yet in any phase. */
+export const noPhases = (): Phases => Object.fromEntries(PHASES.map((p) => [p, 0])) as Phases;
 
 const n = (x: number) => x.toLocaleString('en');
 

@@ -19,11 +19,12 @@ import {
 import type { TxRunner } from '../db/driver.ts';
 import { ENTITY_TYPES, type EntityType, identifierKey, RELATIONSHIP_TYPE_NAMES } from '../model.ts';
 import { ExtractionError, type ValidatedDocument } from '../seed/validate.ts';
+import { batches, pipelined } from './batches.ts';
 import type { NewEntity } from './candidates.ts';
 import { passagesDiff } from './passages.ts';
 import { type Incoming, nextState } from './provenance.ts';
 import { releaseSource } from './release.ts';
-import type { CreatedEntity, ImportReport } from './report.ts';
+import { type CreatedEntity, type ImportReport, noPhases, type Phases } from './report.ts';
 import { type Resolution, resolve, resolved } from './resolve.ts';
 import { identifierClaims, incomingEntities, relationshipRows } from './rows.ts';
 
@@ -38,38 +39,6 @@ export interface WriteOptions {
 /** The rows of a bundle: the document, its entities and its relationships. */
 export const bundleRows = (v: ValidatedDocument) => 1 + v.extraction.entities.length + v.relationships.length;
 
-/** Statements of one kind in flight at once: the driver sends the next while the database runs one. */
-const PIPELINE_DEPTH = 2;
-
-/**
- * Sends a statement for each item with up to PIPELINE_DEPTH in flight, and hands each result to
- * `take` in order. The first failure is thrown (the transaction is then rolled back whole).
- */
-async function pipelined<T, R>(
-  items: readonly T[],
-  send: (item: T) => Promise<R>,
-  take: (result: R, item: T) => Promise<void> | void,
-): Promise<void> {
-  const inflight: { item: T; result: Promise<R> }[] = [];
-  const next = async () => {
-    const x = inflight.shift();
-    if (x) await take(await x.result, x.item);
-  };
-  for (const item of items) {
-    const result = send(item);
-    result.catch(() => undefined); // a later one failing with the first is not left unhandled
-    inflight.push({ item, result });
-    if (inflight.length >= PIPELINE_DEPTH) await next();
-  }
-  while (inflight.length) await next();
-}
-
-function batches<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 export async function write(
   tx: TxRunner,
   source: ValidatedDocument,
@@ -82,6 +51,14 @@ export async function write(
   const progress = (n: number) => {
     done += n;
     options.onProgress?.(done, total);
+  };
+  const phases = noPhases();
+  let mark = performance.now();
+  /** Adds the time since the last lap to `phase`. */
+  const lap = (phase: keyof Phases) => {
+    const now = performance.now();
+    phases[phase] += (now - mark) / 1000;
+    mark = now;
   };
   const docId = source.extraction.document.id;
   const doc = await lockImportDocument(tx, docId);
@@ -96,6 +73,8 @@ export async function write(
     claimed.set(c.entity, keys);
     keys.push(identifierKey(c.authority, c.value));
   }
+
+  lap('resolve');
 
   const updated = new Set<string>();
   const docNext = nextState(doc.fresh ? null : doc.props, document, docId);
@@ -149,12 +128,15 @@ export async function write(
     },
   );
 
+  lap('entities');
   const conflicts = await claimIdentifiers(tx, claims);
   if (conflicts.length)
     throw new ExtractionError(
       source.file,
       conflicts.map((c) => `${c.entity}: ${c.key} is already the identifier of ${c.claimedBy.join(', ')}`),
     );
+
+  lap('identifiers');
 
   const rel = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const passages = { added: 0, removed: 0 };
@@ -185,6 +167,8 @@ export async function write(
     },
   );
 
+  lap('relationships');
+
   const released: string[] = [];
   let removed: string[] = [];
   if (!doc.fresh) {
@@ -201,6 +185,7 @@ export async function write(
     for (const id of await releaseSource(tx, docId, gone, size)) updated.add(id);
     removed = await removeUnsupported(tx, released);
   }
+  lap('prune');
 
   const createdRows: CreatedEntity[] = entities
     .filter((e) => !existing.has(e.id))
@@ -239,9 +224,11 @@ export async function write(
     rows: total,
     seconds: 0,
     candidateSeconds: 0,
+    phases,
   };
   if (options.principal && !options.dryRun)
     report.change = await record(tx, changeId, options.principal.keyId, options.message ?? '', report);
+  lap('change');
   const created: NewEntity[] = createdRows
     .map((c) => ({
       ...c,

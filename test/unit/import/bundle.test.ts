@@ -6,7 +6,7 @@ import { aliasesFrom, documentEntry, relationshipEntry } from '../../../src/expo
 import { textPlaces } from '../../../src/import/files.ts';
 import { checkSize } from '../../../src/import/importer.ts';
 import { passagesDiff } from '../../../src/import/passages.ts';
-import { detailLines, type ImportReport, summaryLine } from '../../../src/import/report.ts';
+import { detailLines, type ImportReport, noPhases, summaryLine } from '../../../src/import/report.ts';
 import { type Match, resolved } from '../../../src/import/resolve.ts';
 import { ExtractionError, validateDocument } from '../../../src/seed/validate.ts';
 import { bundleOf } from '../../../test-support/bundles.ts';
@@ -158,6 +158,7 @@ describe('passages and the report', () => {
       rows: 6,
       seconds: 2,
       candidateSeconds: 0,
+      phases: noPhases(),
     };
     expect(summaryLine(report)).toBe(
       `x.json: ${DOC} (new): 2 entities (1 created, 1 matched), 2 relationships (2 added, 0 updated, 0 unchanged), 2 passages added, 0 with candidates, 1 warnings in 2.0 s (3 rows/s); nothing written (--check)`,
