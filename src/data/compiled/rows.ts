@@ -1,0 +1,111 @@
+// The rows of a compiled statement (cypher.ts) made into the data layer's shapes (data/rows.ts),
+// walking the same plan: each entity and relationship gets the values of its compiled child fields
+// under FETCHED, by response key. A value the graph should hold but the row lacks (an end, a
+// document) is left out, so that field falls back to the loaders and fails as it always did.
+import { entityFrom, relationshipFrom } from '../rows.ts';
+import type { CoAttendance, EntityRow, RelationshipRow } from '../types.ts';
+import { EVIDENCE_DOCUMENT_KEY } from './cypher.ts';
+import { FETCHED, type Fetched, type FieldPlan, type NodePlan, type RelPlan } from './plan.ts';
+
+type Raw = Record<string, unknown>;
+
+/** An entity as a compiled statement returns it: `{labels, props, fetched}`. */
+export interface RawCompiledNode {
+  labels: string[];
+  props: Raw;
+  fetched?: Raw;
+}
+
+function withFetched<T extends object>(row: T, values: Record<string, unknown>): T {
+  if (Object.keys(values).length) (row as Fetched)[FETCHED] = values;
+  return row;
+}
+
+export function compiledNode(raw: RawCompiledNode, plan: NodePlan): EntityRow {
+  const row = entityFrom(raw.labels, raw.props);
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(plan.fields)) {
+    const value = raw.fetched?.[key];
+    if (value !== undefined && value !== null) values[key] = compiledField(value, field);
+  }
+  return withFetched(row, values);
+}
+
+function compiledField(value: unknown, f: FieldPlan): unknown {
+  switch (f.kind) {
+    case 'linked':
+      return (value as RawCompiledNode[]).map((n) => compiledNode(n, f.node));
+    case 'relationships': {
+      if (!f.window) return (value as Raw[]).map((r) => compiledRelationship(r, f.type, f.rel));
+      const { rows, total } = value as { rows: Raw[]; total: number | null };
+      const parsed = rows.map((r) => compiledRelationship(r, f.type, f.rel));
+      return { rows: parsed, offset: f.window.offset, total: total ?? f.window.offset + parsed.length };
+    }
+    case 'coAttendance':
+      return coAttendance(value as Raw[], f);
+  }
+}
+
+export function compiledRelationship(raw: Raw, type: string, plan: RelPlan): RelationshipRow {
+  const row = relationshipFrom(type, String(raw.from), String(raw.to), raw.props as Raw);
+  const fetched = (raw.fetched ?? {}) as Raw;
+  const values: Record<string, unknown> = {};
+  for (const [key, { node }] of Object.entries(plan.ends)) {
+    const end = fetched[key] as RawCompiledNode | null | undefined;
+    if (end) values[key] = compiledNode(end, node);
+  }
+  for (const [key, node] of Object.entries(plan.representing)) {
+    const institution = fetched[key] as RawCompiledNode | null | undefined;
+    values[key] = institution ? compiledNode(institution, node) : null;
+  }
+  const document = plan.evidence?.document;
+  const raw_document = fetched[EVIDENCE_DOCUMENT_KEY] as RawCompiledNode | null | undefined;
+  if (document && raw_document) {
+    const doc = compiledNode(raw_document, document.node);
+    for (const e of row.evidence) withFetched(e, Object.fromEntries(document.keys.map((k) => [k, doc])));
+  }
+  return withFetched(row, values);
+}
+
+/** Most shared meetings first, then by name, then by id (as Person.metWith promises). */
+export function byCoAttendance(a: CoAttendance, b: CoAttendance): number {
+  return (
+    b.theirs.length - a.theirs.length ||
+    a.person.name.localeCompare(b.person.name) ||
+    a.person.id.localeCompare(b.person.id)
+  );
+}
+
+interface RawShared {
+  own: Raw;
+  theirs: Raw;
+  meeting?: RawCompiledNode;
+}
+
+function coAttendance(raw: Raw[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
+  const rel: RelPlan = {
+    all: false,
+    evidence: f.evidence ? { document: null } : null,
+    ends: {},
+    representing: {},
+  };
+  return raw
+    .map((x) => {
+      const shared = x.shared as RawShared[];
+      const person = f.person
+        ? compiledNode(x.person as RawCompiledNode, f.person)
+        : entityFrom(['Person'], { id: x.id, name: x.name });
+      // the sort reads the name, whether or not it was selected
+      person.name = String(x.name);
+      const entry: CoAttendance = {
+        person,
+        theirs: shared.map((s) => compiledRelationship(s.theirs, 'ATTENDED', rel)),
+        own: shared.map((s) => compiledRelationship(s.own, 'ATTENDED', rel)),
+      };
+      const meetings = f.meetings;
+      if (!meetings) return entry;
+      const rows = shared.map((s) => compiledNode(s.meeting as RawCompiledNode, meetings.node));
+      return withFetched(entry, Object.fromEntries(meetings.keys.map((k) => [k, rows])));
+    })
+    .sort(byCoAttendance);
+}
