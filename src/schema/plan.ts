@@ -32,7 +32,14 @@ import { pageWindow } from './connection.ts';
 
 /** What a field tells the compiler (its `extensions.compile`). */
 export type Compile =
-  | { along: { type: RelationshipType; direction: Direction; kind: 'relationships' | 'linked' | 'page' } }
+  | {
+      along: {
+        type: RelationshipType;
+        direction: Direction;
+        /** A list of relationships, of the entities at their other end, the first of those, or a page. */
+        kind: 'relationships' | 'linked' | 'first' | 'page';
+      };
+    }
   | { end: 'from' | 'to' }
   | { representing: true }
   | { evidence: true }
@@ -68,7 +75,6 @@ const ENTITY_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   heldBy: [],
   mentions: [],
   positionsAt: [],
-  parent: [],
 };
 
 /** Relationship fields that read only the relationship's scalar properties (or ask the loaders). */
@@ -172,6 +178,8 @@ function childPlan(
   if (!('along' in compile)) return undefined;
   const { type, direction, kind } = compile.along;
   if (kind === 'linked') return { kind, type, direction, node: nodePlan(info, objectTypeOf(def), nodes) };
+  if (kind === 'first')
+    return { kind: 'linked', type, direction, node: nodePlan(info, objectTypeOf(def), nodes), first: true };
   if (kind === 'relationships')
     return { kind, type, direction, rel: relPlan(info, objectTypeOf(def), selections(nodes)) };
   // a page: an argument it refuses is refused by its resolver, after the parent loads, as before

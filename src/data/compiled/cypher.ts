@@ -75,6 +75,8 @@ export class CypherBuilder {
     const r = this.variable('r');
     const m = this.variable('m');
     const match = `MATCH ${this.pattern(n, r, f.type, f.direction, m)} WITH ${r}, ${m} ORDER BY ${byOtherEnd(m, r)}`;
+    if (f.kind === 'linked' && f.first)
+      return `COLLECT { ${match} LIMIT 1 RETURN ${this.node(m, f.node)} }[0]`;
     if (f.kind === 'linked') return `COLLECT { ${match} RETURN ${this.node(m, f.node)} }`;
     const [from, to] = f.direction === 'out' ? [n, m] : [m, n];
     const page = f.window ? ` ${this.window(f.window)}` : '';
@@ -115,7 +117,10 @@ export class CypherBuilder {
     return `COLLECT { MATCH (${from})-[${r}:REPRESENTED]->(${i}:Entity) WHERE ${r}.context = ${to}.id WITH ${r}, ${i} ORDER BY ${byOtherEnd(i, r)} LIMIT 1 RETURN ${this.node(i, node)} }[0]`;
   }
 
-  /** Everyone at a meeting the person at `n` attended, with the attendances on both sides, meeting by meeting. */
+  /**
+   * Everyone at a meeting the person at `n` attended, with the attendances on both sides: one row per
+   * pair of attendances, meeting by meeting as the loaders order them (rows.ts groups them by person).
+   */
   private coAttendance(n: string, f: Extract<FieldPlan, { kind: 'coAttendance' }>): string {
     const [mine, theirs, m, p] = [
       this.variable('r'),
@@ -131,8 +136,6 @@ export class CypherBuilder {
     };
     const meeting = f.meetings ? `, meeting: ${this.node(m, f.meetings.node)}` : '';
     const person = f.person ? `, person: ${this.node(p, f.person)}` : '';
-    // each other person once, then the meetings shared (no aggregation: a nested COLLECT per person)
-    const shared = `COLLECT { MATCH (${n})-[${mine}:ATTENDED]->(${m}:Entity)<-[${theirs}:ATTENDED]-(${p}) WITH ${mine}, ${theirs}, ${m} ORDER BY ${byOtherEnd(m, mine)}, ${theirs}.id RETURN {own: ${this.relationship(mine, n, m, rel)}, theirs: ${this.relationship(theirs, p, m, rel)}${meeting}} }`;
-    return `COLLECT { MATCH (${n})-[:ATTENDED]->(:Entity)<-[:ATTENDED]-(${p}:Entity) WHERE ${p} <> ${n} WITH DISTINCT ${n}, ${p} RETURN {id: ${p}.id, name: ${p}.name, shared: ${shared}${person}} }`;
+    return `COLLECT { MATCH (${n})-[${mine}:ATTENDED]->(${m}:Entity)<-[${theirs}:ATTENDED]-(${p}:Entity) WHERE ${p} <> ${n} WITH ${mine}, ${theirs}, ${m}, ${p} ORDER BY ${byOtherEnd(m, mine)}, ${byOtherEnd(p, theirs)} RETURN {id: ${p}.id, name: ${p}.name, own: ${this.relationship(mine, n, m, rel)}, theirs: ${this.relationship(theirs, p, m, rel)}${meeting}${person}} }`;
   }
 }

@@ -42,8 +42,8 @@ export interface Window {
 export type FieldPlan =
   /** The node's relationships of one type and direction (a list, or a page of it when `window`). */
   | { kind: 'relationships'; type: RelationshipType; direction: Direction; rel: RelPlan; window?: Window }
-  /** The entities at the other end of those relationships. */
-  | { kind: 'linked'; type: RelationshipType; direction: Direction; node: NodePlan }
+  /** The entities at the other end of those relationships (only the first, or null, when `first`). */
+  | { kind: 'linked'; type: RelationshipType; direction: Direction; node: NodePlan; first?: true }
   /** Person.metWith: co-attendance, with the other person and the shared meetings. */
   | {
       kind: 'coAttendance';

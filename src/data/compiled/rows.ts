@@ -26,7 +26,8 @@ export function compiledNode(raw: RawCompiledNode, plan: NodePlan): EntityRow {
   const values: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(plan.fields)) {
     const value = raw.fetched?.[key];
-    if (value !== undefined && value !== null) values[key] = compiledField(value, field);
+    if (value === null && field.kind === 'linked' && field.first) values[key] = null;
+    else if (value !== undefined && value !== null) values[key] = compiledField(value, field);
   }
   return withFetched(row, values);
 }
@@ -34,6 +35,7 @@ export function compiledNode(raw: RawCompiledNode, plan: NodePlan): EntityRow {
 function compiledField(value: unknown, f: FieldPlan): unknown {
   switch (f.kind) {
     case 'linked':
+      if (f.first) return compiledNode(value as RawCompiledNode, f.node);
       return (value as RawCompiledNode[]).map((n) => compiledNode(n, f.node));
     case 'relationships': {
       if (!f.window) return (value as Raw[]).map((r) => compiledRelationship(r, f.type, f.rel));
@@ -42,7 +44,7 @@ function compiledField(value: unknown, f: FieldPlan): unknown {
       return { rows: parsed, offset: f.window.offset, total: total ?? f.window.offset + parsed.length };
     }
     case 'coAttendance':
-      return coAttendance(value as Raw[], f);
+      return coAttendance(value as RawPair[], f);
   }
 }
 
@@ -76,35 +78,45 @@ export function byCoAttendance(a: CoAttendance, b: CoAttendance): number {
   );
 }
 
-interface RawShared {
+interface RawPair {
+  id: string;
+  name: string;
   own: Raw;
   theirs: Raw;
   meeting?: RawCompiledNode;
+  person?: RawCompiledNode;
 }
 
-function coAttendance(raw: Raw[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
+/** The pairs of attendances (one row each, in the loaders' order) grouped by the other person, in order. */
+function coAttendance(raw: RawPair[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
   const rel: RelPlan = {
     all: false,
     evidence: f.evidence ? { document: null } : null,
     ends: {},
     representing: {},
   };
-  return raw
-    .map((x) => {
-      const shared = x.shared as RawShared[];
-      const person = f.person
-        ? compiledNode(x.person as RawCompiledNode, f.person)
-        : entityFrom(['Person'], { id: x.id, name: x.name });
+  const byPerson = new Map<string, { first: RawPair; pairs: RawPair[] }>();
+  for (const pair of raw) {
+    const entry = byPerson.get(pair.id) ?? { first: pair, pairs: [] };
+    byPerson.set(pair.id, entry);
+    entry.pairs.push(pair);
+  }
+  return [...byPerson.values()]
+    .map(({ first, pairs }) => {
+      const person =
+        f.person && first.person
+          ? compiledNode(first.person, f.person)
+          : entityFrom(['Person'], { id: first.id, name: first.name });
       // the sort reads the name, whether or not it was selected
-      person.name = String(x.name);
+      person.name = String(first.name);
       const entry: CoAttendance = {
         person,
-        theirs: shared.map((s) => compiledRelationship(s.theirs, 'ATTENDED', rel)),
-        own: shared.map((s) => compiledRelationship(s.own, 'ATTENDED', rel)),
+        theirs: pairs.map((s) => compiledRelationship(s.theirs, 'ATTENDED', rel)),
+        own: pairs.map((s) => compiledRelationship(s.own, 'ATTENDED', rel)),
       };
       const meetings = f.meetings;
       if (!meetings) return entry;
-      const rows = shared.map((s) => compiledNode(s.meeting as RawCompiledNode, meetings.node));
+      const rows = pairs.map((s) => compiledNode(s.meeting as RawCompiledNode, meetings.node));
       return withFetched(entry, Object.fromEntries(meetings.keys.map((k) => [k, rows])));
     })
     .sort(byCoAttendance);
