@@ -4,7 +4,7 @@
 // reads return, so a field asked of them later costs no statement.
 import DataLoader from 'dataloader';
 import { type ChangeRow, type ChangesQuery, changes, type HistoryWindow, history } from './data/changes.ts';
-import { isWhole, type NodePlan } from './data/compiled/plan.ts';
+import { isWhole, type NodePlan, withoutFetched } from './data/compiled/plan.ts';
 import { entityById, type ListPage, type ListQuery, listEntities } from './data/compiled/read.ts';
 import { byCoAttendance } from './data/compiled/rows.ts';
 import { entitiesByIds } from './data/entity.ts';
@@ -70,17 +70,14 @@ export class GraphReader {
    * An entity a client asked for: its id's form and type checked first, then NOT_FOUND. With a
    * plan (src/schema/plan.ts), one compiled statement reads it with the fields selected below it.
    */
-  async entity(
-    id: string,
-    argument = 'id',
-    expected?: EntityType,
-    plan?: NodePlan | null,
-  ): Promise<EntityRow> {
-    checkId(id, argument, expected);
+  async entity(id: string, argument = 'id', type?: EntityType, plan?: NodePlan | null): Promise<EntityRow> {
+    checkId(id, argument, type);
     const compiled = plan && !(isWhole(plan) && !Object.keys(plan.fields).length);
     const row = compiled ? await entityById(this.db, id, plan) : await this.entities.load(id);
     if (!row) throw new NotFoundError(id);
-    return compiled && isWhole(plan) ? this.primed(row, (r) => [r]) : row;
+    // a whole row goes into the cache, without what was fetched for this selection's child fields
+    if (compiled && isWhole(plan)) this.entities.prime(row.id, withoutFetched(row));
+    return row;
   }
 
   /** Several entities a client asked for, in order: each a row or its NOT_FOUND (ids checked first). */
@@ -176,7 +173,7 @@ export class GraphReader {
     return this.refs([...new Set([...posts, ...representations].map((r) => r.from))]);
   }
 
-  /** Everyone recorded at a meeting a person attended: most shared meetings first, then by name (a loader per level; compiled, see data/compiled/cypher.ts). */
+  /** Everyone recorded at a meeting a person attended: most shared meetings first, then by name. */
   async coAttendance(personId: string): Promise<CoAttendance[]> {
     const own = await this.relationships(personId, 'ATTENDED', 'out');
     const atMeetings = await Promise.all(own.map((a) => this.relationships(a.to, 'ATTENDED', 'in')));
@@ -207,7 +204,9 @@ export class GraphReader {
   /** One keyset page of a root list (data/compiled/read.ts), its rows compiled with their fields. */
   async list(q: ListQuery): Promise<ListPage> {
     const page = await listEntities(this.db, q);
-    return !q.node || isWhole(q.node) ? this.primed(page, (p) => p.rows) : page;
+    if (!q.node || isWhole(q.node))
+      for (const row of page.rows) this.entities.prime(row.id, withoutFetched(row));
+    return page;
   }
 
   /** Ranked search hits (re-ranked by how much of a name the words cover), one window of them. */

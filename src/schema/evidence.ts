@@ -4,8 +4,8 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Evidence, HistoricalDate } from '../data/types.ts';
 import { CERTAINTIES, PRECISIONS } from '../model.ts';
-import { compiles, orFetched } from './plan.ts';
 import { DocumentRef } from './refs.ts';
+import { compiles, orFetched } from './selection.ts';
 
 export const PrecisionEnum = builder.enumType('DatePrecision', {
   description: 'How precisely a date is known.',

@@ -4,9 +4,9 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { EntityRow } from '../data/types.ts';
 import { entityType } from './entity.ts';
-import { compiles, orFetched } from './plan.ts';
 import { HoldingRef, InstitutionRef, PersonRef, PositionRef, RepresentationRef } from './refs.ts';
 import { linkedEntityFields, relationshipListFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: InstitutionRef,

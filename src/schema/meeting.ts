@@ -5,7 +5,6 @@ import type { Context } from '../context.ts';
 import type { RelationshipRow } from '../data/types.ts';
 import { entityType } from './entity.ts';
 import { HistoricalDateRef } from './evidence.ts';
-import { compiles, orFetched } from './plan.ts';
 import {
   AttendanceRef,
   DocumentRef,
@@ -15,6 +14,7 @@ import {
   RepresentationRef,
 } from './refs.ts';
 import { linkedEntityFields, relationshipFields, relationshipListFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: MeetingRef,

@@ -15,7 +15,6 @@ import {
 } from './connection.ts';
 import { entityType } from './entity.ts';
 import { EvidenceRef } from './evidence.ts';
-import { compiles, orFetched } from './plan.ts';
 import {
   AttendanceRef,
   EventRef,
@@ -27,6 +26,7 @@ import {
   RepresentationRef,
 } from './refs.ts';
 import { relationshipFields, relationshipListFields, termFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: PersonRef,

@@ -13,41 +13,18 @@ import {
   getArgumentValues,
   getNamedType,
   isObjectType,
-  Kind,
-  print,
   type SelectionSetNode,
 } from 'graphql';
 import {
   DATE_PROPS,
   type FieldPlan,
-  fetchedValue,
   type Merged,
   type NodePlan,
   type RelPlan,
   WHOLE_NODE,
 } from '../data/compiled/plan.ts';
-import type { Direction } from '../data/relationship.ts';
-import type { RelationshipType } from '../model.ts';
 import { pageWindow } from './connection.ts';
-
-/** What a field tells the compiler (its `extensions.compile`). */
-export type Compile =
-  | {
-      along: {
-        type: RelationshipType;
-        direction: Direction;
-        /** A list of relationships, of the entities at their other end, the first of those, or a page. */
-        kind: 'relationships' | 'linked' | 'first' | 'page';
-      };
-    }
-  | { end: 'from' | 'to' }
-  | { representing: true }
-  | { evidence: true }
-  | { evidenceDocument: true }
-  | { metWith: true };
-
-/** The `extensions` that declare a field to the compiler. */
-export const compiles = (compile: Compile) => ({ compile });
+import { type Compile, collect, compileOf, objectTypeOf, selections, Unsupported } from './selection.ts';
 
 /** What each entity field reads from its row; a field not listed here nor compiled reads every property. */
 const ENTITY_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
@@ -93,55 +70,6 @@ const RELATIONSHIP_SCALARS = new Set([
   'representation',
   'meeting',
 ]);
-
-class Unsupported extends Error {}
-
-/** The fields of selection sets on `type`, by response key, as GraphQL collects them. */
-function collect(
-  info: GraphQLResolveInfo,
-  type: GraphQLObjectType,
-  sets: readonly (SelectionSetNode | undefined)[],
-): Map<string, FieldNode[]> {
-  const out = new Map<string, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const s of set?.selections ?? []) {
-      if (s.directives?.length) throw new Unsupported('a directive');
-      if (s.kind === Kind.FIELD) {
-        const key = s.alias?.value ?? s.name.value;
-        const list = out.get(key) ?? [];
-        const first = list[0];
-        if (first && (first.name.value !== s.name.value || argsOf(first) !== argsOf(s)))
-          throw new Unsupported('one response key for two fields');
-        out.set(key, [...list, s]);
-        continue;
-      }
-      const fragment = s.kind === Kind.FRAGMENT_SPREAD ? info.fragments[s.name.value] : s;
-      if (!fragment) throw new Unsupported('an unknown fragment');
-      const on = fragment.typeCondition?.name.value;
-      if (on !== undefined && on !== type.name) {
-        const abstract = info.schema.getType(on);
-        if (!abstract || isObjectType(abstract)) continue; // another object type: never applies
-        if (!type.getInterfaces().some((i) => i.name === on)) throw new Unsupported('a type condition');
-      }
-      visit(fragment.selectionSet);
-    }
-  };
-  for (const set of sets) visit(set);
-  return out;
-}
-
-const argsOf = (f: FieldNode) => (f.arguments ?? []).map((a) => print(a)).join(',');
-
-function compileOf(field: GraphQLField<unknown, unknown>): Compile | undefined {
-  return (field.extensions as { compile?: Compile } | undefined)?.compile;
-}
-
-function objectTypeOf(field: GraphQLField<unknown, unknown>): GraphQLObjectType | undefined {
-  const t = getNamedType(field.type);
-  return isObjectType(t) ? t : undefined;
-}
-
-const selections = (nodes: readonly FieldNode[]) => nodes.map((n) => n.selectionSet);
 
 /** The plan of an entity of `type` under the given field nodes. */
 function nodePlan(
@@ -356,19 +284,4 @@ export function listPlan(info: GraphQLResolveInfo): { node: NodePlan | null; cou
     if (err instanceof Unsupported) return { node: null, count: true };
     throw err;
   }
-}
-
-/**
- * A child field's resolver that takes what the parent's compiled statement fetched for it, by
- * response key, and otherwise resolves as before (the loaders). `shape` turns a fetched value into
- * the field's (a page window into a page).
- */
-export function orFetched<P, A, C, R>(
-  resolve: (parent: P, args: A, ctx: C, info: GraphQLResolveInfo) => R | Promise<R>,
-  shape: (value: never) => R = (v) => v as R,
-) {
-  return (parent: P, args: A, ctx: C, info: GraphQLResolveInfo): R | Promise<R> => {
-    const hit = fetchedValue(parent, String(info.path.key));
-    return hit ? shape(hit.value as never) : resolve(parent, args, ctx, info);
-  };
 }

@@ -8,8 +8,8 @@ import type { EntityRow, RelationshipRow } from '../data/types.ts';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import type { GraphReader } from '../reader.ts';
 import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
-import { compiles, orFetched } from './plan.ts';
 import { EntityRef } from './refs.ts';
+import { compiles, orFetched } from './selection.ts';
 
 const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
   ATTENDED: 'Person → Meeting: was present, in a role.',

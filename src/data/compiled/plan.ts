@@ -69,6 +69,12 @@ export function fetchedValue(parent: unknown, key: string): { value: unknown } |
   return values && key in values ? { value: values[key] } : undefined;
 }
 
+/** The row without the values fetched for its child fields (for a cache other selections read). */
+export function withoutFetched<T extends object>(row: T): T {
+  const { [FETCHED]: _fetched, ...plain } = row as T & Fetched;
+  return plain as T;
+}
+
 /** The plan of an entity whose child fields all use the loaders: every property, nothing nested. */
 export const WHOLE_NODE: NodePlan = Object.freeze({ props: 'all', fields: Object.freeze({}) });
 
