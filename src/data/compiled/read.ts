@@ -114,12 +114,14 @@ function pastKey(b: CypherBuilder, keys: SortKey[], at: ListKey, backwards: bool
     return [...equal, `${k.expr} ${op} ${values[i]}`].join(' AND ');
   });
   const first = keys[0] as SortKey;
-  // a seekable bound on the first key lets an index start at the position
-  const bound =
-    first.expr === 'n.sortName'
-      ? `n.sortName ${first.descending !== backwards ? '<' : '>'}= ${values[0]} AND `
-      : '';
-  return `${bound}(${terms.map((t) => `(${t})`).join(' OR ')})`;
+  // by name: a range on sortName (which the index seeks, in order) less the rows up to the cursor's id
+  // at its name; no OR, which the planner would split into a union of seeks and a sort
+  if (first.expr === 'n.sortName') {
+    const op = first.descending !== backwards ? '<' : '>';
+    const back = op === '<' ? '>' : '<';
+    return `n.sortName ${op}= ${values[0]} AND NOT (n.sortName = ${values[0]} AND n.id ${back}= ${values[1]})`;
+  }
+  return `(${terms.map((t) => `(${t})`).join(' OR ')})`;
 }
 
 /** The filters given, and only those. */
