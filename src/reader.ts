@@ -4,7 +4,10 @@
 // reads return, so a field asked of them later costs no statement.
 import DataLoader from 'dataloader';
 import { type ChangeRow, type ChangesQuery, changes, type HistoryWindow, history } from './data/changes.ts';
-import { entitiesByIds, type ListQuery, listEntities } from './data/entity.ts';
+import { isWhole, type NodePlan, withoutFetched } from './data/compiled/plan.ts';
+import { entityById, type ListPage, type ListQuery, listEntities } from './data/compiled/read.ts';
+import { byCoAttendance } from './data/compiled/rows.ts';
+import { entitiesByIds } from './data/entity.ts';
 import { entitiesByIdentifierKeys, identifiersByEntityIds } from './data/identifiers.ts';
 import {
   allShortestPaths,
@@ -30,7 +33,7 @@ import {
 } from './data/relationship.ts';
 import { type SearchQuery, searchEntities } from './data/search.ts';
 import { type TimelineQuery, type TimelineRow, timeline } from './data/timeline.ts';
-import type { EntityRow, ExternalId, RelationshipRow } from './data/types.ts';
+import type { CoAttendance, EntityRow, ExternalId, RelationshipRow } from './data/types.ts';
 import type { DateInterval } from './dates.ts';
 import { termOverlaps } from './dates.ts';
 import type { Db } from './db/driver.ts';
@@ -38,15 +41,6 @@ import { DataIntegrityError, NotFoundError } from './errors.ts';
 import { MAX_BATCH } from './limits.ts';
 import { checkId, type EntityType, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from './model.ts';
 import { rerank } from './search/rank.ts';
-
-/** Another person met at meetings: their attendances and this person's own, meeting by meeting. */
-export interface CoAttendance {
-  person: EntityRow;
-  /** The other person's attendances at the meetings shared, earliest first. */
-  theirs: RelationshipRow[];
-  /** This person's own attendances at the same meetings. */
-  own: RelationshipRow[];
-}
 
 export interface ScoredEntity {
   entity: EntityRow;
@@ -72,11 +66,17 @@ export class GraphReader {
     this.identified = new DataLoader((keys) => entitiesByIdentifierKeys(db, keys), batch);
   }
 
-  /** An entity a client asked for: its id's form and type checked first, then NOT_FOUND. */
-  async entity(id: string, argument = 'id', expected?: EntityType): Promise<EntityRow> {
-    checkId(id, argument, expected);
-    const row = await this.entities.load(id);
+  /**
+   * An entity a client asked for: its id's form and type checked first, then NOT_FOUND. With a
+   * plan (src/schema/plan.ts), one compiled statement reads it with the fields selected below it.
+   */
+  async entity(id: string, argument = 'id', type?: EntityType, plan?: NodePlan | null): Promise<EntityRow> {
+    checkId(id, argument, type);
+    const compiled = plan && !(isWhole(plan) && !Object.keys(plan.fields).length);
+    const row = compiled ? await entityById(this.db, id, plan) : await this.entities.load(id);
     if (!row) throw new NotFoundError(id);
+    // a whole row goes into the cache, without what was fetched for this selection's child fields
+    if (compiled && isWhole(plan)) this.entities.prime(row.id, withoutFetched(row));
     return row;
   }
 
@@ -193,12 +193,7 @@ export class GraphReader {
         person,
         ...(byPerson.get(person.id) as { theirs: RelationshipRow[]; own: RelationshipRow[] }),
       }))
-      .sort(
-        (a, b) =>
-          b.theirs.length - a.theirs.length ||
-          a.person.name.localeCompare(b.person.name) ||
-          a.person.id.localeCompare(b.person.id),
-      );
+      .sort(byCoAttendance);
   }
 
   /** Posts a person held at some time within a date's interval (see dates.ts termOverlaps). */
@@ -206,9 +201,12 @@ export class GraphReader {
     return (await this.relationships(personId, 'HELD_POSITION', 'out')).filter((r) => termOverlaps(r, day));
   }
 
-  /** One page of a root list, with the total count. */
-  async list(q: ListQuery): Promise<{ total: number; rows: EntityRow[] }> {
-    return this.primed(await listEntities(this.db, q), (p) => p.rows);
+  /** One keyset page of a root list (data/compiled/read.ts), its rows compiled with their fields. */
+  async list(q: ListQuery): Promise<ListPage> {
+    const page = await listEntities(this.db, q);
+    if (!q.node || isWhole(q.node))
+      for (const row of page.rows) this.entities.prime(row.id, withoutFetched(row));
+    return page;
   }
 
   /** Ranked search hits (re-ranked by how much of a name the words cover), one window of them. */

@@ -72,3 +72,12 @@ export interface RelationshipRow {
   certainty: Certainty;
   evidence: Evidence[];
 }
+
+/** Another person met at meetings: their attendances and this person's own, meeting by meeting. */
+export interface CoAttendance {
+  person: EntityRow;
+  /** The other person's attendances at the meetings shared, earliest first. */
+  theirs: RelationshipRow[];
+  /** This person's own attendances at the same meetings. */
+  own: RelationshipRow[];
+}

@@ -18,6 +18,16 @@ export const MIGRATIONS: readonly string[] = [
   // sort keys for root connections
   'CREATE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
   'CREATE INDEX entity_date_earliest IF NOT EXISTS FOR (n:Entity) ON (n.dateEarliest)',
+  // the root lists read a page in index order (by name, or by date for a date range) and stop at
+  // LIMIT (src/data/compiled/read.ts): one index per label and key, so no other label is read
+  ...ENTITY_TYPES.flatMap((label) =>
+    ['sortName', 'dateEarliest', 'dateLatest'].map(
+      (key) =>
+        `CREATE INDEX ${label.toLowerCase()}_${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} IF NOT EXISTS FOR (n:${label}) ON (n.${key})`,
+    ),
+  ),
+  // nameContains: a substring of the folded names (searchKeys), through a text index
+  'CREATE TEXT INDEX entity_search_keys IF NOT EXISTS FOR (n:Entity) ON (n.searchKeys)',
   // full-text over names and aliases (folded: case and diacritics), and over document text
   `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${labels}) ON EACH [n.name, n.aliasText, n.searchKeys] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
   // exact names: every folded name and alias (searchKeyList) as one term, for an import's entity

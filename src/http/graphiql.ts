@@ -6,7 +6,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphiQLOptions } from 'graphql-yoga';
 
-export { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+/**
+ * The page, rendered by @graphql-yoga/render-graphiql, which is loaded at the first request for it:
+ * its inlined editor bundle costs some 70 MiB of memory, which a process that never serves the page
+ * should not hold (README, "Performance").
+ */
+export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL: render } = await import('@graphql-yoga/render-graphiql');
+  return render(options);
+}
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 export const DEFAULT_EXAMPLE = 'who-attended.graphql';

@@ -1,8 +1,9 @@
 // Entities: the Node and Entity interfaces, external identifiers, the node/nodes lookups, the
 // by-id and list root fields every type declares through `entityType`, and `mentionedIn`.
 import type { ImplementableObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { type BuilderTypes, builder } from '../builder.ts';
-import type { ListQuery, Order } from '../data/entity.ts';
+import type { ListQuery, Order } from '../data/compiled/read.ts';
 import type { EntityRow, ExternalId } from '../data/types.ts';
 import { dateRangeArgument } from '../dates.ts';
 import { InvalidArgumentError } from '../errors.ts';
@@ -11,13 +12,16 @@ import { AUTHORITIES, AUTHORITY_RULES, type Authority, ENTITY_TYPES, type Entity
 import { fold } from '../search/fold.ts';
 import {
   connectionType,
+  keysetWindow,
+  type ListPageArgs,
+  listPageArgs,
   pageArgs,
   pagedComplexity,
+  pageFromKeyset,
   pageFromList,
-  pageFromWindow,
-  pageWindow,
 } from './connection.ts';
 import { DateRangeInput } from './evidence.ts';
+import { entityPlan, listPlan } from './plan.ts';
 import { EntityRef, MentionRef, NodeRef } from './refs.ts';
 
 const ENTITY_TYPE_DOCS: Record<EntityType, string> = {
@@ -184,9 +188,7 @@ const EntityOrderEnum = builder.enumType('EntityOrder', {
   } satisfies Record<Order, { value: Order; description: string }>,
 });
 
-export interface ListArgs {
-  first?: number | null;
-  after?: string | null;
+export interface ListArgs extends ListPageArgs {
   filter?: {
     nameContains?: string | null;
     dateOverlaps?: { startDate?: string | null; endDate?: string | null } | null;
@@ -194,9 +196,18 @@ export interface ListArgs {
   orderBy?: Order | null;
 }
 
-/** Checks a list's arguments (no database call) and turns them into the data layer's query. */
-export function listQuery(label: EntityType, args: ListArgs, defaultOrder: Order): ListQuery {
-  const window = pageWindow(args);
+/**
+ * Checks a list's arguments (no database call) and turns them into the data layer's query; with the
+ * field's resolve info, also what each item selects and whether the total is asked.
+ */
+export function listQuery(
+  label: EntityType,
+  args: ListArgs,
+  defaultOrder: Order,
+  info?: GraphQLResolveInfo,
+): ListQuery {
+  const order = args.orderBy ?? defaultOrder;
+  const window = keysetWindow(args, order);
   const dates = args.filter?.dateOverlaps;
   // an open end stays open (no bound in the statement), a given one is checked like the timeline's
   const range = dates ? dateRangeArgument('filter.dateOverlaps.', dates.startDate, dates.endDate) : undefined;
@@ -205,7 +216,17 @@ export function listQuery(label: EntityType, args: ListArgs, defaultOrder: Order
   const contains = args.filter?.nameContains != null ? fold(args.filter.nameContains) : undefined;
   if (contains === '')
     throw new InvalidArgumentError('filter.nameContains', 'needs at least one letter or digit');
-  return { label, nameContains: contains, startDay, endDay, order: args.orderBy ?? defaultOrder, ...window };
+  const plan = info ? listPlan(info) : { node: null, count: true };
+  return {
+    label,
+    nameContains: contains,
+    startDay,
+    endDay,
+    order,
+    ...window,
+    count: plan.count,
+    node: plan.node ?? undefined,
+  };
 }
 
 export interface EntityTypeOptions {
@@ -234,7 +255,7 @@ export function entityType({ ref, label, description, one, many }: EntityTypeOpt
       type: ref,
       description: one[1],
       args: { id: t.arg.id({ required: true, description: 'The global id.' }) },
-      resolve: (_r, args, ctx) => ctx.graph.entity(String(args.id), 'id', label),
+      resolve: (_r, args, ctx, info) => ctx.graph.entity(String(args.id), 'id', label, entityPlan(info)),
     }),
     ...(many && connection
       ? {
@@ -243,15 +264,12 @@ export function entityType({ ref, label, description, one, many }: EntityTypeOpt
             description: many[1],
             complexity: pagedComplexity,
             args: {
-              ...pageArgs,
+              ...listPageArgs,
               filter: t.arg({ type: EntityFilterInput, description: 'Conditions the items must meet.' }),
               orderBy: t.arg({ type: EntityOrderEnum, description: 'Sort order.' }),
             },
-            resolve: async (_r, args, ctx) => {
-              const q = listQuery(label, args, many[2]);
-              const { rows, total } = await ctx.graph.list(q);
-              return pageFromWindow(rows, total, q.offset);
-            },
+            resolve: async (_r, args, ctx, info) =>
+              pageFromKeyset(await ctx.graph.list(listQuery(label, args, many[2], info)), args),
           }),
         }
       : {}),

@@ -1,9 +1,11 @@
 // What every claim carries: its evidence (a verbatim passage of a document at its offsets, stated
 // or inferred with reasoning), and historical dates as precisely as the sources allow.
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import type { Evidence, HistoricalDate } from '../data/types.ts';
 import { CERTAINTIES, PRECISIONS } from '../model.ts';
 import { DocumentRef } from './refs.ts';
+import { compiles, orFetched } from './selection.ts';
 
 export const PrecisionEnum = builder.enumType('DatePrecision', {
   description: 'How precisely a date is known.',
@@ -62,7 +64,8 @@ export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
     document: t.field({
       type: DocumentRef,
       description: 'The document quoted.',
-      resolve: (e, _args, ctx) => ctx.graph.ref(e.documentId),
+      extensions: compiles({ evidenceDocument: true }),
+      resolve: orFetched((e: Evidence, _a, ctx: Context) => ctx.graph.ref(e.documentId)),
     }),
     uri: t.string({
       description:

@@ -1,9 +1,12 @@
 // Institution: states, parties and their organs, ministries and divisions, embassies, archives;
 // what they are part of, who held posts in or represented them, and what they hold.
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import type { EntityRow } from '../data/types.ts';
 import { entityType } from './entity.ts';
 import { HoldingRef, InstitutionRef, PersonRef, PositionRef, RepresentationRef } from './refs.ts';
 import { linkedEntityFields, relationshipListFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: InstitutionRef,
@@ -22,7 +25,10 @@ builder.objectFields(InstitutionRef, (t) => ({
     type: InstitutionRef,
     nullable: true,
     description: 'The institution this one is part of (see `partOf` for all).',
-    resolve: async (i, _a, ctx) => (await ctx.graph.linked(i.id, 'PART_OF', 'out'))[0] ?? null,
+    extensions: compiles({ along: { type: 'PART_OF', direction: 'out', kind: 'first' } }),
+    resolve: orFetched(
+      async (i: EntityRow, _a, ctx: Context) => (await ctx.graph.linked(i.id, 'PART_OF', 'out'))[0] ?? null,
+    ),
   }),
   members: t.field({
     type: [PersonRef],

@@ -1,6 +1,8 @@
 // Meeting: a recorded conversation, its date, who attended in what role and representing what,
 // and which documents record it.
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import type { RelationshipRow } from '../data/types.ts';
 import { entityType } from './entity.ts';
 import { HistoricalDateRef } from './evidence.ts';
 import {
@@ -12,6 +14,7 @@ import {
   RepresentationRef,
 } from './refs.ts';
 import { linkedEntityFields, relationshipFields, relationshipListFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: MeetingRef,
@@ -57,7 +60,8 @@ AttendanceRef.implement({
       nullable: true,
       description:
         'The institution the person represented at this meeting (see `representation` for evidence).',
-      resolve: (r, _a, ctx) => ctx.graph.institutionRepresentedAt(r),
+      extensions: compiles({ representing: true }),
+      resolve: orFetched((r: RelationshipRow, _a, ctx: Context) => ctx.graph.institutionRepresentedAt(r)),
     }),
   }),
 });

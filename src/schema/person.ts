@@ -1,9 +1,18 @@
 // Person: posts held (and those held at a date), meetings attended, institutions represented,
 // events taken part in, and whom the person met; each with its evidence.
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import type { FetchedWindow } from '../data/compiled/plan.ts';
+import type { CoAttendance, EntityRow, RelationshipRow } from '../data/types.ts';
 import { dateArgument } from '../dates.ts';
-import type { CoAttendance } from '../reader.ts';
-import { connectionType, pageArgs, pagedComplexity, pageFromList } from './connection.ts';
+import {
+  connectionType,
+  type PageArgs,
+  pageArgs,
+  pagedComplexity,
+  pageFromList,
+  pageFromWindow,
+} from './connection.ts';
 import { entityType } from './entity.ts';
 import { EvidenceRef } from './evidence.ts';
 import {
@@ -17,6 +26,7 @@ import {
   RepresentationRef,
 } from './refs.ts';
 import { relationshipFields, relationshipListFields, termFields } from './relationship.ts';
+import { compiles, orFetched } from './selection.ts';
 
 entityType({
   ref: PersonRef,
@@ -39,7 +49,7 @@ const CoParticipationRef = builder.objectRef<CoAttendance>('CoParticipation').im
     meetings: t.field({
       type: [MeetingRef],
       description: 'The meetings both attended, earliest first.',
-      resolve: (c, _a, ctx) => ctx.graph.refs(c.theirs.map((r) => r.to)),
+      resolve: orFetched((c: CoAttendance, _a, ctx: Context) => ctx.graph.refs(c.theirs.map((r) => r.to))),
     }),
     count: t.int({ description: 'How many meetings both attended.', resolve: (c) => c.theirs.length }),
     evidence: t.field({
@@ -63,14 +73,19 @@ builder.objectFields(PersonRef, (t) => ({
     description: 'Meetings the person attended, with role and evidence, earliest first.',
     args: pageArgs,
     complexity: pagedComplexity,
-    resolve: async (p, args, ctx) =>
-      pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
+    extensions: compiles({ along: { type: 'ATTENDED', direction: 'out', kind: 'page' } }),
+    resolve: orFetched(
+      async (p: EntityRow, args: PageArgs, ctx: Context) =>
+        pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
+      (w: FetchedWindow<RelationshipRow>) => pageFromWindow(w.rows, w.total, w.offset),
+    ),
   }),
   metWith: t.field({
     type: [CoParticipationRef],
     description:
       'Everyone recorded at a meeting this person attended, with the meetings they shared: most shared meetings first, then by name. Based on attendance (ATTENDED) only, not on being mentioned together.',
-    resolve: (p, _a, ctx) => ctx.graph.coAttendance(p.id),
+    extensions: compiles({ metWith: true }),
+    resolve: orFetched((p: EntityRow, _a, ctx: Context) => ctx.graph.coAttendance(p.id)),
   }),
 }));
 

@@ -2,12 +2,14 @@
 // and the fields every relationship-backed type shares (its two ends and its evidence), declared once.
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { type BuilderTypes, builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import type { Direction } from '../data/relationship.ts';
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import type { GraphReader } from '../reader.ts';
 import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
 import { EntityRef } from './refs.ts';
+import { compiles, orFetched } from './selection.ts';
 
 const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
   ATTENDED: 'Person → Meeting: was present, in a role.',
@@ -47,14 +49,21 @@ export function relationshipFields(
     [ends.from[0]]: t.field({
       type: ends.from[1],
       description: ends.from[2],
-      resolve: (r, _a, ctx) => ctx.graph.ref(r.from),
+      extensions: compiles({ end: 'from' }),
+      resolve: orFetched((r: RelationshipRow, _a, ctx: Context) => ctx.graph.ref(r.from)),
     }),
     [ends.to[0]]: t.field({
       type: ends.to[1],
       description: ends.to[2],
-      resolve: (r, _a, ctx) => ctx.graph.ref(r.to),
+      extensions: compiles({ end: 'to' }),
+      resolve: orFetched((r: RelationshipRow, _a, ctx: Context) => ctx.graph.ref(r.to)),
     }),
-    evidence: t.field({ type: [EvidenceRef], description: ends.evidence, resolve: (r) => r.evidence }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: ends.evidence,
+      extensions: compiles({ evidence: true }),
+      resolve: (r) => r.evidence,
+    }),
   }));
 }
 
@@ -94,6 +103,7 @@ type Along<R> = [type: R, relationship: RelationshipType, direction: Direction, 
 function fieldsAlong<R extends EndRef | RelationshipObjectRef>(
   ref: EntityObjectRef,
   fields: Record<string, Along<R>>,
+  kind: 'relationships' | 'linked',
   load: (
     graph: GraphReader,
     id: string,
@@ -108,7 +118,11 @@ function fieldsAlong<R extends EndRef | RelationshipObjectRef>(
         t.field({
           type: [type as EndRef],
           description,
-          resolve: (e, _a, ctx) => load(ctx.graph, e.id, relationship, direction) as Promise<EntityRow[]>,
+          extensions: compiles({ along: { type: relationship, direction, kind } }),
+          resolve: orFetched(
+            (e: EntityRow, _a, ctx: Context) =>
+              load(ctx.graph, e.id, relationship, direction) as Promise<EntityRow[]>,
+          ),
         }),
       ]),
     ),
@@ -120,12 +134,12 @@ export function relationshipListFields(
   ref: EntityObjectRef,
   fields: Record<string, Along<RelationshipObjectRef>>,
 ) {
-  fieldsAlong(ref, fields, (graph, ...along) => graph.relationships(...along));
+  fieldsAlong(ref, fields, 'relationships', (graph, ...along) => graph.relationships(...along));
 }
 
 /** Declares fields that list the entities at the other end of a node's relationships of one type. */
 export function linkedEntityFields(ref: EntityObjectRef, fields: Record<string, Along<EndRef>>) {
-  fieldsAlong(ref, fields, (graph, ...along) => graph.linked(...along));
+  fieldsAlong(ref, fields, 'linked', (graph, ...along) => graph.linked(...along));
 }
 
 interface Property {

@@ -1,10 +1,11 @@
-// The Cypher of src/data/entity.ts and src/data/relationship.ts, pinned: a change to a statement
+// The Cypher of src/data/entity.ts and src/data/relationship.ts, pinned (the root lists and compiled
+// reads: compiled.test.ts): a change to a statement
 // shows in review as a change to these snapshots, without a database.
 import { describe, expect, it } from 'vitest';
-import { entitiesByIdsStatement, type ListQuery, listEntitiesStatement } from '../../../src/data/entity.ts';
+import { entitiesByIdsStatement } from '../../../src/data/entity.ts';
 import { relationshipsByNodeStatement } from '../../../src/data/relationship.ts';
 import { statement } from '../../../src/data/statement.ts';
-import type { EntityType, RelationshipType } from '../../../src/model.ts';
+import type { RelationshipType } from '../../../src/model.ts';
 import { show } from './show.ts';
 
 describe('statement', () => {
@@ -37,96 +38,6 @@ describe('entitiesByIds', () => {
         },
       }
     `);
-  });
-});
-
-describe('listEntities', () => {
-  const base: ListQuery = { label: 'Person', order: 'NAME_ASC', offset: 0, limit: 20 };
-
-  it('a plain list by name: every filter a null parameter', () => {
-    expect(show(listEntitiesStatement(base))).toMatchInlineSnapshot(`
-      {
-        "cypher": "/* listEntities:Person */
-      MATCH (n:Entity:Person)
-           WHERE ($contains IS NULL OR n.searchKeys CONTAINS $contains)
-             AND ($startDay IS NULL OR n.dateLatest >= $startDay)
-             AND ($endDay IS NULL OR n.dateEarliest <= $endDay)
-           WITH n ORDER BY n.sortName ASC, n.id ASC
-           WITH collect(n) AS matched
-           RETURN size(matched) AS total,
-                  [n IN matched[$offset..($offset + $limit)] | {labels: labels(n), props: properties(n)}] AS page",
-        "name": "listEntities:Person",
-        "params": {
-          "contains": null,
-          "endDay": null,
-          "limit": "int(20)",
-          "offset": "int(0)",
-          "startDay": null,
-        },
-      }
-    `);
-  });
-
-  it('meetings filtered by name and dates, latest first, a later page', () => {
-    expect(
-      show(
-        listEntitiesStatement({
-          label: 'Meeting',
-          nameContains: 'chervonenko',
-          startDay: '1959-11-01',
-          endDay: '1959-11-30',
-          order: 'DATE_DESC',
-          offset: 40,
-          limit: 10,
-        }),
-      ),
-    ).toMatchInlineSnapshot(`
-      {
-        "cypher": "/* listEntities:Meeting */
-      MATCH (n:Entity:Meeting)
-           WHERE ($contains IS NULL OR n.searchKeys CONTAINS $contains)
-             AND ($startDay IS NULL OR n.dateLatest >= $startDay)
-             AND ($endDay IS NULL OR n.dateEarliest <= $endDay)
-           WITH n ORDER BY n.dateEarliest IS NULL, n.dateLatest DESC, n.dateEarliest DESC, n.id DESC
-           WITH collect(n) AS matched
-           RETURN size(matched) AS total,
-                  [n IN matched[$offset..($offset + $limit)] | {labels: labels(n), props: properties(n)}] AS page",
-        "name": "listEntities:Meeting",
-        "params": {
-          "contains": "chervonenko",
-          "endDay": "1959-11-30",
-          "limit": "int(10)",
-          "offset": "int(40)",
-          "startDay": "1959-11-01",
-        },
-      }
-    `);
-  });
-
-  it('writes only the label and the order clause into the text; the rest are parameters', () => {
-    const orders = (['NAME_ASC', 'NAME_DESC', 'DATE_ASC', 'DATE_DESC'] as const).map(
-      (order) => /WITH n ORDER BY (.*)\n/.exec(listEntitiesStatement({ ...base, order }).cypher)?.[1],
-    );
-    expect(orders).toMatchInlineSnapshot(`
-      [
-        "n.sortName ASC, n.id ASC",
-        "n.sortName DESC, n.id DESC",
-        "n.dateEarliest IS NULL, n.dateEarliest ASC, n.dateLatest ASC, n.id ASC",
-        "n.dateEarliest IS NULL, n.dateLatest DESC, n.dateEarliest DESC, n.id DESC",
-      ]
-    `);
-    const named = listEntitiesStatement({ ...base, nameContains: "x' OR 1=1 //" });
-    expect(named.cypher).toBe(listEntitiesStatement(base).cypher);
-    expect(named.params.contains).toBe("x' OR 1=1 //");
-  });
-
-  it('refuses a label outside the closed list', () => {
-    expect(() => listEntitiesStatement({ ...base, label: 'Robot' as EntityType })).toThrow(
-      'unknown label Robot',
-    );
-    expect(() =>
-      listEntitiesStatement({ ...base, label: 'Person) DETACH DELETE n //' as EntityType }),
-    ).toThrow(/unknown label/);
   });
 });
 

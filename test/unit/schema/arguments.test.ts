@@ -4,11 +4,13 @@
 // refusals cost no statement.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAVERSAL_TYPES } from '../../../src/data/paths.ts';
-import { encodeCursor } from '../../../src/schema/connection.ts';
+import { encodeKeyCursor } from '../../../src/schema/connection.ts';
 import { listQuery } from '../../../src/schema/entity.ts';
 import { pathQuery } from '../../../src/schema/paths.ts';
 import { timelineQuery } from '../../../src/schema/timeline.ts';
 import { thrown } from '../thrown.ts';
+
+const AFTER = { by: 'date', earliest: '1959-11-06', latest: '1959-11-06', id: 'meeting/x' } as const;
 
 describe('listQuery', () => {
   it('defaults: the first page in the default order, no filter', () => {
@@ -18,8 +20,10 @@ describe('listQuery', () => {
       startDay: undefined,
       endDay: undefined,
       order: 'NAME_ASC',
-      offset: 0,
       limit: 20,
+      backwards: false,
+      count: true,
+      node: undefined,
     });
   });
 
@@ -29,7 +33,7 @@ describe('listQuery', () => {
         'Meeting',
         {
           first: 5,
-          after: encodeCursor(4),
+          after: encodeKeyCursor(AFTER),
           orderBy: 'DATE_DESC',
           filter: {
             nameContains: 'CHERVONENKO–Dèng',
@@ -44,8 +48,11 @@ describe('listQuery', () => {
       startDay: '1959-11-01',
       endDay: '1959-12-31',
       order: 'DATE_DESC',
-      offset: 5,
       limit: 5,
+      after: AFTER,
+      backwards: false,
+      count: true,
+      node: undefined,
     });
     expect(listQuery('Person', { filter: { nameContains: 'Хрущёв' } }, 'NAME_ASC').nameContains).toBe(
       'хрущев',

@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, InvalidCursorError } from '../../../src/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/limits.ts';
 import {
+  decodeKeyCursor,
   encodeCursor,
+  encodeKeyCursor,
+  keysetWindow,
   type Page,
   pagedComplexity,
+  pageFromKeyset,
   pageFromList,
   pageFromWindow,
   pageWindow,
@@ -141,5 +145,67 @@ describe('pagedComplexity', () => {
     expect(pagedComplexity({ first: 5 })).toEqual({ field: 2, multiplier: 5 });
     expect(pagedComplexity({ first: 10_000 })).toEqual({ field: 2, multiplier: MAX_PAGE_SIZE });
     expect(pagedComplexity({ first: -3 })).toEqual({ field: 2, multiplier: 0 });
+  });
+});
+
+describe('keyset cursors (root lists)', () => {
+  const name = { by: 'name', sortName: 'deng xiaoping', id: 'person/deng-xiaoping' } as const;
+  const undated = { by: 'date', earliest: null, latest: null, id: 'event/x' } as const;
+  const dated = { by: 'date', earliest: '1959-11-06', latest: '1959-11-06', id: 'meeting/x' } as const;
+
+  it('are opaque base64url positions that decode to what was encoded, in either direction of their key', () => {
+    expect(Buffer.from(encodeKeyCursor(name), 'base64url').toString()).toBe(
+      '["n","deng xiaoping","person/deng-xiaoping"]',
+    );
+    expect(decodeKeyCursor(encodeKeyCursor(name), 'NAME_DESC', 'after')).toEqual(name);
+    expect(decodeKeyCursor(encodeKeyCursor(undated), 'DATE_ASC', 'before')).toEqual(undated);
+    expect(decodeKeyCursor(encodeKeyCursor(dated), 'DATE_DESC', 'after')).toEqual(dated);
+  });
+
+  it.each([
+    ['an offset cursor', encodeCursor(3), 'NAME_ASC'],
+    ['a cursor of the other key', encodeKeyCursor(dated), 'NAME_ASC'],
+    ['a name cursor in a date order', encodeKeyCursor(name), 'DATE_ASC'],
+    ['a date that is not a day', b64(JSON.stringify(['d', '1959', '1959', 'meeting/x'])), 'DATE_ASC'],
+    ['half a date', b64(JSON.stringify(['d', '1959-11-06', null, 'meeting/x'])), 'DATE_ASC'],
+    ['an empty id', b64(JSON.stringify(['n', 'x', ''])), 'NAME_ASC'],
+    ['a number for a name', b64(JSON.stringify(['n', 5, 'person/x'])), 'NAME_ASC'],
+    ['extra values', b64(JSON.stringify(['n', 'x', 'person/x', 1])), 'NAME_ASC'],
+    ['not JSON', b64('["n", x'), 'NAME_ASC'],
+    ['written otherwise (spaces)', b64('["n", "x", "person/x"]'), 'NAME_ASC'],
+    ['too long', b64(JSON.stringify(['n', 'x'.repeat(3000), 'person/x'])), 'NAME_ASC'],
+  ] as const)('refuses %s with INVALID_CURSOR', (_what, cursor, order) => {
+    const e = thrown(() => decodeKeyCursor(cursor, order, 'before'));
+    expect(e).toBeInstanceOf(InvalidCursorError);
+    expect(e.extensions).toEqual({ code: 'INVALID_CURSOR', argument: 'before' });
+  });
+
+  it('takes first or last, not both, each within the page size', () => {
+    expect(keysetWindow({}, 'NAME_ASC')).toEqual({ limit: DEFAULT_PAGE_SIZE, backwards: false });
+    expect(keysetWindow({ last: 3, before: encodeKeyCursor(name) }, 'NAME_ASC')).toEqual({
+      limit: 3,
+      backwards: true,
+      before: name,
+    });
+    expect(thrown(() => keysetWindow({ first: 1, last: 1 }, 'NAME_ASC')).extensions).toEqual({
+      code: 'INVALID_ARGUMENT',
+      argument: 'last',
+    });
+    expect(thrown(() => keysetWindow({ last: 101 }, 'NAME_ASC')).extensions).toMatchObject({
+      argument: 'last',
+    });
+  });
+
+  it('tells what lies on either side of a page', () => {
+    const page = { total: null, rows: [], keys: [], more: true, backwards: false };
+    expect(pageFromKeyset(page, {}).pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(pageFromKeyset({ ...page, backwards: true }, { before: 'c' }).pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: true,
+    });
+    expect(pageFromKeyset({ ...page, more: false, backwards: true }, {}).pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: false,
+    });
   });
 });

@@ -1,0 +1,123 @@
+// The rows of a compiled statement (cypher.ts) made into the data layer's shapes (data/rows.ts),
+// walking the same plan: each entity and relationship gets the values of its compiled child fields
+// under FETCHED, by response key. A value the graph should hold but the row lacks (an end, a
+// document) is left out, so that field falls back to the loaders and fails as it always did.
+import { entityFrom, relationshipFrom } from '../rows.ts';
+import type { CoAttendance, EntityRow, RelationshipRow } from '../types.ts';
+import { EVIDENCE_DOCUMENT_KEY } from './cypher.ts';
+import { FETCHED, type Fetched, type FieldPlan, type NodePlan, type RelPlan } from './plan.ts';
+
+type Raw = Record<string, unknown>;
+
+/** An entity as a compiled statement returns it: `{labels, props, fetched}`. */
+export interface RawCompiledNode {
+  labels: string[];
+  props: Raw;
+  fetched?: Raw;
+}
+
+function withFetched<T extends object>(row: T, values: Record<string, unknown>): T {
+  if (Object.keys(values).length) (row as Fetched)[FETCHED] = values;
+  return row;
+}
+
+export function compiledNode(raw: RawCompiledNode, plan: NodePlan): EntityRow {
+  const row = entityFrom(raw.labels, raw.props);
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(plan.fields)) {
+    const value = raw.fetched?.[key];
+    if (value === null && field.kind === 'linked' && field.first) values[key] = null;
+    else if (value !== undefined && value !== null) values[key] = compiledField(value, field);
+  }
+  return withFetched(row, values);
+}
+
+function compiledField(value: unknown, f: FieldPlan): unknown {
+  switch (f.kind) {
+    case 'linked':
+      if (f.first) return compiledNode(value as RawCompiledNode, f.node);
+      return (value as RawCompiledNode[]).map((n) => compiledNode(n, f.node));
+    case 'relationships': {
+      if (!f.window) return (value as Raw[]).map((r) => compiledRelationship(r, f.type, f.rel));
+      const { rows, total } = value as { rows: Raw[]; total: number | null };
+      const parsed = rows.map((r) => compiledRelationship(r, f.type, f.rel));
+      return { rows: parsed, offset: f.window.offset, total: total ?? f.window.offset + parsed.length };
+    }
+    case 'coAttendance':
+      return coAttendance(value as RawPair[], f);
+  }
+}
+
+export function compiledRelationship(raw: Raw, type: string, plan: RelPlan): RelationshipRow {
+  const row = relationshipFrom(type, String(raw.from), String(raw.to), raw.props as Raw);
+  const fetched = (raw.fetched ?? {}) as Raw;
+  const values: Record<string, unknown> = {};
+  for (const [key, { node }] of Object.entries(plan.ends)) {
+    const end = fetched[key] as RawCompiledNode | null | undefined;
+    if (end) values[key] = compiledNode(end, node);
+  }
+  for (const [key, node] of Object.entries(plan.representing)) {
+    const institution = fetched[key] as RawCompiledNode | null | undefined;
+    values[key] = institution ? compiledNode(institution, node) : null;
+  }
+  const document = plan.evidence?.document;
+  const raw_document = fetched[EVIDENCE_DOCUMENT_KEY] as RawCompiledNode | null | undefined;
+  if (document && raw_document) {
+    const doc = compiledNode(raw_document, document.node);
+    for (const e of row.evidence) withFetched(e, Object.fromEntries(document.keys.map((k) => [k, doc])));
+  }
+  return withFetched(row, values);
+}
+
+/** Most shared meetings first, then by name, then by id (as Person.metWith promises). */
+export function byCoAttendance(a: CoAttendance, b: CoAttendance): number {
+  return (
+    b.theirs.length - a.theirs.length ||
+    a.person.name.localeCompare(b.person.name) ||
+    a.person.id.localeCompare(b.person.id)
+  );
+}
+
+interface RawPair {
+  id: string;
+  name: string;
+  own: Raw;
+  theirs: Raw;
+  meeting?: RawCompiledNode;
+  person?: RawCompiledNode;
+}
+
+/** The pairs of attendances (one row each, in the loaders' order) grouped by the other person, in order. */
+function coAttendance(raw: RawPair[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
+  const rel: RelPlan = {
+    all: false,
+    evidence: f.evidence ? { document: null } : null,
+    ends: {},
+    representing: {},
+  };
+  const byPerson = new Map<string, { first: RawPair; pairs: RawPair[] }>();
+  for (const pair of raw) {
+    const entry = byPerson.get(pair.id) ?? { first: pair, pairs: [] };
+    byPerson.set(pair.id, entry);
+    entry.pairs.push(pair);
+  }
+  return [...byPerson.values()]
+    .map(({ first, pairs }) => {
+      const person =
+        f.person && first.person
+          ? compiledNode(first.person, f.person)
+          : entityFrom(['Person'], { id: first.id, name: first.name });
+      // the sort reads the name, whether or not it was selected
+      person.name = String(first.name);
+      const entry: CoAttendance = {
+        person,
+        theirs: pairs.map((s) => compiledRelationship(s.theirs, 'ATTENDED', rel)),
+        own: pairs.map((s) => compiledRelationship(s.own, 'ATTENDED', rel)),
+      };
+      const meetings = f.meetings;
+      if (!meetings) return entry;
+      const rows = pairs.map((s) => compiledNode(s.meeting as RawCompiledNode, meetings.node));
+      return withFetched(entry, Object.fromEntries(meetings.keys.map((k) => [k, rows])));
+    })
+    .sort(byCoAttendance);
+}

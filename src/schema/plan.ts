@@ -1,0 +1,287 @@
+// The read compiler's first half: a request's selection under a root field turned into a plan
+// (src/data/compiled/plan.ts) that the data layer writes as one statement. Pure: it reads the
+// operation (fields, fragments, arguments and variables) and the `compile` extension each field
+// declares where it is declared, and asks nothing of the database. What it does not know it does
+// not guess: an entity with a field it cannot read gets every property and its children use the
+// loaders; a selection it cannot follow (directives, a type condition it cannot decide) is not
+// compiled at all.
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  DATE_PROPS,
+  type FieldPlan,
+  type Merged,
+  type NodePlan,
+  type RelPlan,
+  WHOLE_NODE,
+} from '../data/compiled/plan.ts';
+import { pageWindow } from './connection.ts';
+import { type Compile, collect, compileOf, objectTypeOf, selections, Unsupported } from './selection.ts';
+
+/** What each entity field reads from its row; a field not listed here nor compiled reads every property. */
+const ENTITY_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  id: [],
+  uri: [],
+  name: ['name'],
+  aliases: ['aliases'],
+  description: ['description'],
+  note: ['note'],
+  version: ['version'],
+  kind: ['kind'],
+  date: DATE_PROPS,
+  title: ['title', 'name'],
+  text: ['text'],
+  summary: ['summary'],
+  citation: ['citation'],
+  body: ['body'],
+  language: ['language'],
+  archiveReference: ['archiveReference'],
+  // fields that ask the loaders with the row's id
+  externalIds: [],
+  mentionedIn: [],
+  history: [],
+  members: [],
+  heldBy: [],
+  mentions: [],
+  positionsAt: [],
+};
+
+/** Relationship fields that read only the relationship's scalar properties (or ask the loaders). */
+const RELATIONSHIP_SCALARS = new Set([
+  'id',
+  'uri',
+  'type',
+  'properties',
+  'certainty',
+  'startDate',
+  'endDate',
+  'attestedDate',
+  'role',
+  'title',
+  'reference',
+  'representation',
+  'meeting',
+]);
+
+/** The plan of an entity of `type` under the given field nodes. */
+function nodePlan(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType | undefined,
+  nodes: readonly FieldNode[],
+): NodePlan {
+  if (!type) return WHOLE_NODE; // an interface: its children use the loaders
+  const props = new Set<string>();
+  let whole = false;
+  const fields: Record<string, FieldPlan> = {};
+  for (const [key, fieldNodes] of collect(info, type, selections(nodes))) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === '__typename') continue;
+    const def = type.getFields()[name];
+    if (!def) throw new Unsupported(`no field ${name}`);
+    const compile = compileOf(def);
+    const plan = compile && childPlan(info, def, compile, fieldNodes);
+    if (plan) fields[key] = plan;
+    else if (ENTITY_FIELD_PROPS[name] && !compile) for (const p of ENTITY_FIELD_PROPS[name]) props.add(p);
+    else if (!compile) whole = true;
+  }
+  return { props: whole ? 'all' : [...props], fields };
+}
+
+/** A compiled child field of an entity, or undefined to leave it to its resolver. */
+function childPlan(
+  info: GraphQLResolveInfo,
+  def: GraphQLField<unknown, unknown>,
+  compile: Compile,
+  nodes: readonly FieldNode[],
+): FieldPlan | undefined {
+  if ('metWith' in compile) return coAttendancePlan(info, objectTypeOf(def), nodes);
+  if (!('along' in compile)) return undefined;
+  const { type, direction, kind } = compile.along;
+  if (kind === 'linked') return { kind, type, direction, node: nodePlan(info, objectTypeOf(def), nodes) };
+  if (kind === 'first')
+    return { kind: 'linked', type, direction, node: nodePlan(info, objectTypeOf(def), nodes), first: true };
+  if (kind === 'relationships')
+    return { kind, type, direction, rel: relPlan(info, objectTypeOf(def), selections(nodes)) };
+  // a page: an argument it refuses is refused by its resolver, after the parent loads, as before
+  const node = nodes[0] as FieldNode;
+  let window: { offset: number; limit: number };
+  try {
+    window = pageWindow(getArgumentValues(def, node, info.variableValues));
+  } catch {
+    return undefined;
+  }
+  const connection = objectTypeOf(def);
+  if (!connection) return undefined;
+  const parts = collect(info, connection, selections(nodes));
+  const items: (SelectionSetNode | undefined)[] = [];
+  let count = false;
+  let itemType: GraphQLObjectType | undefined;
+  for (const [, fieldNodes] of parts) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === 'totalCount' || name === 'pageInfo') count = true;
+    if (name === 'nodes') {
+      itemType = objectTypeOf(connection.getFields().nodes as GraphQLField<unknown, unknown>);
+      items.push(...selections(fieldNodes));
+    }
+    if (name === 'edges') {
+      const edge = objectTypeOf(connection.getFields().edges as GraphQLField<unknown, unknown>);
+      if (!edge) return undefined;
+      for (const [, edgeNodes] of collect(info, edge, selections(fieldNodes)))
+        if ((edgeNodes[0] as FieldNode).name.value === 'node') {
+          itemType = objectTypeOf(edge.getFields().node as GraphQLField<unknown, unknown>);
+          items.push(...selections(edgeNodes));
+        }
+    }
+  }
+  return {
+    kind: 'relationships',
+    type,
+    direction,
+    rel: relPlan(info, itemType, items),
+    window: { ...window, count },
+  };
+}
+
+/** The plan of a relationship row of `type` under the given selection sets. */
+function relPlan(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType | undefined,
+  sets: readonly (SelectionSetNode | undefined)[],
+): RelPlan {
+  const plan = {
+    all: false,
+    evidence: null as RelPlan['evidence'],
+    ends: {} as Record<string, { end: 'from' | 'to'; node: NodePlan }>,
+    representing: {} as Record<string, NodePlan>,
+  };
+  if (!type) return { ...plan, all: true };
+  for (const [key, fieldNodes] of collect(info, type, sets)) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === '__typename') continue;
+    const def = type.getFields()[name];
+    if (!def) throw new Unsupported(`no field ${name}`);
+    const compile = compileOf(def);
+    if (compile && 'end' in compile)
+      plan.ends[key] = { end: compile.end, node: nodePlan(info, objectTypeOf(def), fieldNodes) };
+    else if (compile && 'representing' in compile)
+      plan.representing[key] = nodePlan(info, objectTypeOf(def), fieldNodes);
+    else if (compile && 'evidence' in compile)
+      plan.evidence = {
+        document: mergeDocuments(info, objectTypeOf(def), fieldNodes, plan.evidence?.document ?? null),
+      };
+    else if (!RELATIONSHIP_SCALARS.has(name)) plan.all = true;
+  }
+  return plan;
+}
+
+/** The documents of evidence passages, selected under any number of keys, as one plan. */
+function mergeDocuments(
+  info: GraphQLResolveInfo,
+  evidence: GraphQLObjectType | undefined,
+  nodes: readonly FieldNode[],
+  before: Merged | null,
+): Merged | null {
+  if (!evidence) return before;
+  const keys = [...(before?.keys ?? [])];
+  const documentNodes: FieldNode[] = [];
+  let documentType: GraphQLObjectType | undefined;
+  for (const [key, fieldNodes] of collect(info, evidence, selections(nodes))) {
+    const def = evidence.getFields()[(fieldNodes[0] as FieldNode).name.value];
+    const compile = def && compileOf(def);
+    if (!def || !compile || !('evidenceDocument' in compile)) continue;
+    keys.push(key);
+    documentNodes.push(...fieldNodes);
+    documentType = objectTypeOf(def);
+  }
+  if (!documentNodes.length) return before;
+  // both selections read the same document row: one plan for both
+  const node = merge(before?.node, nodePlan(info, documentType, documentNodes));
+  return { keys, node };
+}
+
+function merge(a: NodePlan | undefined, b: NodePlan): NodePlan {
+  if (!a) return b;
+  if (Object.keys(a.fields).length || Object.keys(b.fields).length) throw new Unsupported('nested merge');
+  return {
+    props: a.props === 'all' || b.props === 'all' ? 'all' : [...new Set([...a.props, ...b.props])],
+    fields: {},
+  };
+}
+
+function coAttendancePlan(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType | undefined,
+  nodes: readonly FieldNode[],
+): FieldPlan | undefined {
+  if (!type) return undefined;
+  const personNodes: FieldNode[] = [];
+  const meetingNodes: FieldNode[] = [];
+  const meetingKeys: string[] = [];
+  let evidence = false;
+  for (const [key, fieldNodes] of collect(info, type, selections(nodes))) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === 'person') personNodes.push(...fieldNodes);
+    else if (name === 'meetings') {
+      meetingKeys.push(key);
+      meetingNodes.push(...fieldNodes);
+    } else if (name === 'evidence') evidence = true;
+  }
+  const field = (name: string) => type.getFields()[name] as GraphQLField<unknown, unknown>;
+  const person = personNodes.length ? nodePlan(info, objectTypeOf(field('person')), personNodes) : null;
+  const meetings = meetingNodes.length
+    ? { keys: meetingKeys, node: nodePlan(info, objectTypeOf(field('meetings')), meetingNodes) }
+    : null;
+  // the people's rows are one object per person, whichever key selects them: one plan for all keys
+  return { kind: 'coAttendance', person, meetings, evidence };
+}
+
+/** The plan of the entity a root field returns, or null when its selection is not compiled. */
+export function entityPlan(info: GraphQLResolveInfo): NodePlan | null {
+  try {
+    const type = getNamedType(info.returnType);
+    return isObjectType(type) ? nodePlan(info, type, info.fieldNodes) : null;
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+/** The plan of each item of a root list (a connection), and whether its total is asked; null: not compiled. */
+export function listPlan(info: GraphQLResolveInfo): { node: NodePlan | null; count: boolean } {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return { node: null, count: true };
+  try {
+    const parts = collect(info, connection, selections(info.fieldNodes));
+    const count = [...parts.values()].some((f) => (f[0] as FieldNode).name.value === 'totalCount');
+    const items: FieldNode[] = [];
+    let itemType: GraphQLObjectType | undefined;
+    for (const [, fieldNodes] of parts) {
+      const name = (fieldNodes[0] as FieldNode).name.value;
+      if (name === 'nodes') {
+        itemType = objectTypeOf(connection.getFields().nodes as GraphQLField<unknown, unknown>);
+        items.push(...fieldNodes);
+      }
+      if (name === 'edges') {
+        const edge = objectTypeOf(connection.getFields().edges as GraphQLField<unknown, unknown>);
+        if (!edge) return { node: null, count };
+        for (const [, edgeNodes] of collect(info, edge, selections(fieldNodes)))
+          if ((edgeNodes[0] as FieldNode).name.value === 'node') {
+            itemType = objectTypeOf(edge.getFields().node as GraphQLField<unknown, unknown>);
+            items.push(...edgeNodes);
+          }
+      }
+    }
+    return { node: items.length ? nodePlan(info, itemType, items) : { props: [], fields: {} }, count };
+  } catch (err) {
+    if (err instanceof Unsupported) return { node: null, count: true };
+    throw err;
+  }
+}

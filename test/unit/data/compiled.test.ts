@@ -1,0 +1,209 @@
+// The Cypher of the compiled reads (src/data/compiled/), pinned: the root lists (only the filters
+// given, a keyset position, LIMIT, the total only when asked) and an entity by id with its fields
+// compiled in, from plans written out by hand. Labels, types and property names come from closed
+// lists; every value is a parameter.
+import { describe, expect, it } from 'vitest';
+import type { NodePlan } from '../../../src/data/compiled/plan.ts';
+import { entityByIdStatement, type ListQuery, listStatement } from '../../../src/data/compiled/read.ts';
+import type { EntityType } from '../../../src/model.ts';
+import { show } from './show.ts';
+
+const base: ListQuery = { label: 'Person', order: 'NAME_ASC', limit: 20, backwards: false, count: false };
+const names: NodePlan = { props: ['name'], fields: {} };
+
+describe('root lists', () => {
+  it('a plain page by name: no filter in the text, the sort key known to exist, LIMIT one more', () => {
+    expect(show(listStatement({ ...base, node: names }))).toMatchInlineSnapshot(`
+      {
+        "cypher": "/* compiled:list:Person */
+      CALL () {
+             MATCH (n:Entity:Person)
+             WHERE n.sortName IS NOT NULL
+             WITH n ORDER BY n.sortName ASC, n.id ASC
+             LIMIT $p0
+             RETURN collect({key: [n.sortName, n.id], node: {labels: labels(n), props: n {.id, .name}}}) AS page
+           }
+           RETURN null AS total, page",
+        "name": "compiled:list:Person",
+        "params": {
+          "p0": "int(21)",
+        },
+      }
+    `);
+  });
+
+  it('meetings in a date range with the total, latest first, after a cursor', () => {
+    expect(
+      show(
+        listStatement({
+          label: 'Meeting',
+          nameContains: 'chervonenko',
+          startDay: '1959-11-01',
+          endDay: '1959-11-30',
+          order: 'DATE_DESC',
+          limit: 10,
+          after: { by: 'date', earliest: '1959-11-06', latest: '1959-11-06', id: 'meeting/x' },
+          backwards: false,
+          count: true,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      {
+        "cypher": "/* compiled:list:Meeting */
+      CALL () {
+             MATCH (n:Entity:Meeting)
+             WHERE n.searchKeys CONTAINS $p0 AND n.dateLatest >= $p1 AND n.dateEarliest <= $p2
+             RETURN count(n) AS total
+           }
+           CALL () {
+             MATCH (n:Entity:Meeting)
+             WHERE n.searchKeys CONTAINS $p0
+               AND n.dateLatest >= $p1
+               AND n.dateEarliest <= $p2
+               AND ((n.dateLatest < $p3) OR (n.dateLatest = $p3 AND n.dateEarliest < $p4) OR (n.dateLatest = $p3 AND n.dateEarliest = $p4 AND n.id < $p5))
+             WITH n ORDER BY n.dateLatest DESC, n.dateEarliest DESC, n.id DESC
+             LIMIT $p6
+             RETURN collect({key: [n.dateEarliest, n.dateLatest, n.id], node: {labels: labels(n), props: properties(n)}}) AS page
+           }
+           RETURN total, page",
+        "name": "compiled:list:Meeting",
+        "params": {
+          "p0": "chervonenko",
+          "p1": "1959-11-01",
+          "p2": "1959-11-30",
+          "p3": "1959-11-06",
+          "p4": "1959-11-06",
+          "p5": "meeting/x",
+          "p6": "int(11)",
+        },
+      }
+    `);
+  });
+
+  it('orders: undated last without a date filter; backwards for last/before', () => {
+    const orderOf = (q: Partial<ListQuery>) =>
+      /ORDER BY (.*)\n/.exec(listStatement({ ...base, ...q }).cypher)?.[1];
+    expect([
+      orderOf({ order: 'NAME_ASC' }),
+      orderOf({ order: 'NAME_DESC' }),
+      orderOf({ order: 'DATE_ASC' }),
+      orderOf({ order: 'DATE_DESC' }),
+      orderOf({ order: 'DATE_ASC', startDay: '1959-01-01' }),
+      orderOf({ order: 'NAME_ASC', backwards: true }),
+    ]).toMatchInlineSnapshot(`
+      [
+        "n.sortName ASC, n.id ASC",
+        "n.sortName DESC, n.id DESC",
+        "n.dateEarliest IS NULL ASC, coalesce(n.dateEarliest, '') ASC, coalesce(n.dateLatest, '') ASC, n.id ASC",
+        "n.dateEarliest IS NULL ASC, coalesce(n.dateLatest, '') DESC, coalesce(n.dateEarliest, '') DESC, n.id DESC",
+        "n.dateEarliest ASC, n.dateLatest ASC, n.id ASC",
+        "n.sortName DESC, n.id DESC",
+      ]
+    `);
+  });
+
+  it('a position before a cursor: the rows before it, nearest first', () => {
+    const s = listStatement({
+      ...base,
+      backwards: true,
+      before: { by: 'name', sortName: 'deng', id: 'person/x' },
+    });
+    expect(s.cypher).toContain('n.sortName <= $p0 AND NOT (n.sortName = $p0 AND n.id >= $p1)');
+    expect(s.cypher).toContain('ORDER BY n.sortName DESC, n.id DESC');
+  });
+
+  it('writes only the label and clauses into the text; values are parameters', () => {
+    const named = listStatement({ ...base, nameContains: "x' OR 1=1 //" });
+    expect(named.cypher).toBe(listStatement({ ...base, nameContains: 'other' }).cypher);
+    expect(Object.values(named.params)).toContain("x' OR 1=1 //");
+    expect(() => listStatement({ ...base, label: 'Robot' as EntityType })).toThrow('unknown label Robot');
+  });
+});
+
+describe('an entity by id, compiled', () => {
+  it('a meeting with its attendees, each with the person, the institution represented and the evidence', () => {
+    const plan: NodePlan = {
+      props: ['name'],
+      fields: {
+        attendees: {
+          kind: 'relationships',
+          type: 'ATTENDED',
+          direction: 'in',
+          rel: {
+            all: false,
+            evidence: { document: { keys: ['document'], node: { props: ['name'], fields: {} } } },
+            ends: { person: { end: 'from', node: names } },
+            representing: { representing: { props: ['name'], fields: {} } },
+          },
+        },
+      },
+    };
+    expect(show(entityByIdStatement('meeting/x', plan))).toMatchInlineSnapshot(`
+      {
+        "cypher": "/* compiled:entityById */
+      OPTIONAL MATCH (found:Entity {id: $id})
+           OPTIONAL MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(moved:Entity)
+           WITH coalesce(found, moved) AS n
+           WHERE n IS NOT NULL
+           RETURN {labels: labels(n), props: n {.id, .name}, fetched: {\`attendees\`: COLLECT { MATCH (n)<-[r1:ATTENDED]-(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id RETURN {from: m2.id, to: n.id, props: r1 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning, .quotes, .starts, .ends, .certainties, .reasonings}, fetched: {\`person\`: {labels: labels(m2), props: m2 {.id, .name}}, \`representing\`: COLLECT { MATCH (m2)-[r3:REPRESENTED]->(i4:Entity) WHERE r3.context = n.id WITH r3, i4 ORDER BY i4.dateEarliest IS NULL, i4.dateEarliest, i4.sortName, r3.id LIMIT 1 RETURN {labels: labels(i4), props: i4 {.id, .name}} }[0], \`evidence-document\`: COLLECT { MATCH (d5:Entity {id: r1.source}) RETURN {labels: labels(d5), props: d5 {.id, .name}} }[0]}} }}} AS node",
+        "name": "compiled:entityById",
+        "params": {
+          "id": "meeting/x",
+        },
+      }
+    `);
+  });
+
+  it('a person with a page of meetings attended and co-attendance', () => {
+    const plan: NodePlan = {
+      props: 'all',
+      fields: {
+        attended: {
+          kind: 'relationships',
+          type: 'ATTENDED',
+          direction: 'out',
+          rel: {
+            all: false,
+            evidence: null,
+            ends: { meeting: { end: 'to', node: names } },
+            representing: {},
+          },
+          window: { offset: 5, limit: 5, count: true },
+        },
+        metWith: {
+          kind: 'coAttendance',
+          person: names,
+          meetings: { keys: ['meetings'], node: { props: [], fields: {} } },
+          evidence: false,
+        },
+      },
+    };
+    expect(show(entityByIdStatement('person/x', plan))).toMatchInlineSnapshot(`
+      {
+        "cypher": "/* compiled:entityById */
+      OPTIONAL MATCH (found:Entity {id: $id})
+           OPTIONAL MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(moved:Entity)
+           WITH coalesce(found, moved) AS n
+           WHERE n IS NOT NULL
+           RETURN {labels: labels(n), props: properties(n), fetched: {\`attended\`: {rows: COLLECT { MATCH (n)-[r1:ATTENDED]->(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id SKIP $p0 LIMIT $p1 RETURN {from: n.id, to: m2.id, props: r1 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}, fetched: {\`meeting\`: {labels: labels(m2), props: m2 {.id, .name}}}} }, total: COUNT { (n)-[:ATTENDED]->(:Entity) }}, \`metWith\`: COLLECT { MATCH (n)-[r3:ATTENDED]->(m5:Entity)<-[r4:ATTENDED]-(p6:Entity) WHERE p6 <> n WITH r3, r4, m5, p6 ORDER BY m5.dateEarliest IS NULL, m5.dateEarliest, m5.sortName, r3.id, p6.dateEarliest IS NULL, p6.dateEarliest, p6.sortName, r4.id RETURN {id: p6.id, name: p6.name, own: {from: n.id, to: m5.id, props: r3 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}}, theirs: {from: p6.id, to: m5.id, props: r4 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}}, meeting: {labels: labels(m5), props: m5 {.id}}, person: {labels: labels(p6), props: p6 {.id, .name}}} }}} AS node",
+        "name": "compiled:entityById",
+        "params": {
+          "id": "person/x",
+          "p0": "int(5)",
+          "p1": "int(5)",
+        },
+      }
+    `);
+  });
+
+  it('refuses a property or key that could break out of the text', () => {
+    expect(() => entityByIdStatement('person/x', { props: ['name}) RETURN 1 //'], fields: {} })).toThrow(
+      /not a property name/,
+    );
+    const bad = {
+      props: [],
+      fields: { 'a` : 1 //': { kind: 'linked', type: 'RECORDS', direction: 'in', node: names } },
+    };
+    expect(() => entityByIdStatement('person/x', bad as NodePlan)).toThrow(/not a response key/);
+  });
+});
