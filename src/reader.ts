@@ -29,6 +29,7 @@ import {
   relationshipsByNode,
 } from './data/relationship.ts';
 import { type SearchQuery, searchEntities } from './data/search.ts';
+import { findStatements, type StatementQuery } from './data/statements.ts';
 import { type TimelineQuery, type TimelineRow, timeline } from './data/timeline.ts';
 import type { EntityRow, ExternalId, RelationshipRow } from './data/types.ts';
 import type { DateInterval } from './dates.ts';
@@ -205,6 +206,9 @@ export class GraphReader {
   async positionsAt(personId: string, day: DateInterval): Promise<RelationshipRow[]> {
     return (await this.relationships(personId, 'HELD_POSITION', 'out')).filter((r) => termOverlaps(r, day));
   }
+
+  /** Statements by speaker, addressee, subject, topic or kind (see data/statements.ts). */
+  statements = async (q: StatementQuery) => this.primed(await findStatements(this.db, q), (p) => p.rows);
 
   /** One page of a root list, with the total count. */
   async list(q: ListQuery): Promise<{ total: number; rows: EntityRow[] }> {

@@ -5,7 +5,7 @@ import { dateArgument } from '../dates.ts';
 import type { CoAttendance } from '../reader.ts';
 import { connectionType, pageArgs, pagedComplexity, pageFromList } from './connection.ts';
 import { entityType } from './entity.ts';
-import { EvidenceRef } from './evidence.ts';
+import { EvidenceLayerEnum, EvidenceRef, supportedBy } from './evidence.ts';
 import {
   AttendanceRef,
   EventRef,
@@ -61,10 +61,20 @@ builder.objectFields(PersonRef, (t) => ({
   attended: t.field({
     type: AttendanceConnection,
     description: 'Meetings the person attended, with role and evidence, earliest first.',
-    args: pageArgs,
+    args: {
+      ...pageArgs,
+      supportedBy: t.arg({
+        type: [EvidenceLayerEnum],
+        required: false,
+        description: 'Only attendances with at least one passage in these layers, e.g. [BODY].',
+      }),
+    },
     complexity: pagedComplexity,
     resolve: async (p, args, ctx) =>
-      pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
+      pageFromList(
+        supportedBy(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args.supportedBy),
+        args,
+      ),
   }),
   metWith: t.field({
     type: [CoParticipationRef],

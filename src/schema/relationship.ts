@@ -4,9 +4,9 @@ import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import { type BuilderTypes, builder } from '../builder.ts';
 import type { Direction } from '../data/relationship.ts';
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
+import { EVIDENCE_LAYERS, RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import type { GraphReader } from '../reader.ts';
-import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
+import { CertaintyEnum, EvidenceLayerEnum, EvidenceRef, HistoricalDateRef, supportedBy } from './evidence.ts';
 import { EntityRef } from './refs.ts';
 
 const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
@@ -22,6 +22,14 @@ const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
   HELD_POSITION: 'Person → Institution: held a post there.',
   PART_OF: 'Institution → Institution: is part of it.',
   TOOK_PLACE_IN: 'Meeting or Event → Place or state: happened there.',
+  TRANSLATION_OF: 'Document → Document: is a translation of it.',
+  SAID: 'Person → Statement: said it (in a recorded conversation).',
+  ADDRESSED_TO: 'Statement → Person or Institution: was said to them.',
+  ABOUT: 'Statement → any entity: speaks of it.',
+  MADE_AT: 'Statement → Meeting: was said in that conversation.',
+  HELPED:
+    'Person or Institution → Person or Institution: gave help, as a statement asserts (see `statement`).',
+  EXPECTED_TO_MEET: 'Person → Person: expected to meet again, as a statement says (see `statement`).',
 };
 
 export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
@@ -55,6 +63,12 @@ export function relationshipFields(
       resolve: (r, _a, ctx) => ctx.graph.ref(r.to),
     }),
     evidence: t.field({ type: [EvidenceRef], description: ends.evidence, resolve: (r) => r.evidence }),
+    layers: t.field({
+      type: [EvidenceLayerEnum],
+      description:
+        'The layers of the document its passages come from, each once (BODY first): a claim resting on ARCHIVAL alone is about the document, not the past.',
+      resolve: (r) => EVIDENCE_LAYERS.filter((l) => r.evidence.some((e) => e.layer === l)),
+    }),
   }));
 }
 
@@ -120,7 +134,27 @@ export function relationshipListFields(
   ref: EntityObjectRef,
   fields: Record<string, Along<RelationshipObjectRef>>,
 ) {
-  fieldsAlong(ref, fields, (graph, ...along) => graph.relationships(...along));
+  builder.objectFields(ref, (t) =>
+    Object.fromEntries(
+      Object.entries(fields).map(([name, [type, relationship, direction, description]]) => [
+        name,
+        t.field({
+          type: [type],
+          description,
+          args: {
+            supportedBy: t.arg({
+              type: [EvidenceLayerEnum],
+              required: false,
+              description:
+                "Only relationships with at least one passage in these layers, e.g. [BODY] for what the historical document itself supports (not the archive's description alone).",
+            }),
+          },
+          resolve: async (e, args, ctx) =>
+            supportedBy(await ctx.graph.relationships(e.id, relationship, direction), args.supportedBy),
+        }),
+      ]),
+    ),
+  );
 }
 
 /** Declares fields that list the entities at the other end of a node's relationships of one type. */
