@@ -45,7 +45,8 @@ export async function strongestTie(
   const tries: [TieKind, readonly RelationshipType[], number][] = [
     ['co-attendance', ['ATTENDED'], 2],
     ['direct', DEFAULT_TRAVERSAL_TYPES, 1],
-    ['statement', STATEMENT_TYPES, 2],
+    ['statement', ['SAID', 'ABOUT'], 2],
+    ['statement', ['SAID', 'ADDRESSED_TO'], 2],
     ['chain', DEFAULT_TRAVERSAL_TYPES, maxHops],
     ['shared-mention', ['MENTIONS'], 2],
   ];
