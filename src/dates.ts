@@ -91,16 +91,47 @@ export interface Term {
   startDate?: { earliest: string } | null;
   endDate?: { latest: string } | null;
   attestedDate?: { earliest: string; latest: string } | null;
+  /** Every date at which a source shows the term holding (a post's attestations), if known. */
+  attestations?: readonly { earliest: string; latest: string }[] | null;
+}
+
+/** The span its attestations cover: from the earliest day of the first to the latest of the last. */
+function attestedSpan(term: Term): { earliest: string; latest: string } | null {
+  const all = [...(term.attestedDate ? [term.attestedDate] : []), ...(term.attestations ?? [])];
+  if (!all.length) return null;
+  return {
+    earliest: all.map((a) => a.earliest).sort()[0] as string,
+    latest: all.map((a) => a.latest).sort()[all.length - 1] as string,
+  };
+}
+
+/** How a term is known to hold over a date's interval, or null when it is not. */
+export type TermBasis = 'term' | 'attested' | 'between-attestations';
+
+/**
+ * Why a term (a post) counts for [day.earliest, day.latest]: its recorded term covers it (`term`),
+ * an attestation falls within it (`attested`), or it lies between two attestations of the same
+ * term, which is read as held throughout (`between-attestations`, an inference). Null: it does not count.
+ */
+export function termBasis(term: Term, day: DateInterval): TermBasis | null {
+  if (!termOverlaps(term, day)) return null;
+  if (term.startDate || term.endDate) return 'term';
+  const all = [...(term.attestedDate ? [term.attestedDate] : []), ...(term.attestations ?? [])];
+  return all.some((a) => a.earliest <= day.latest && a.latest >= day.earliest)
+    ? 'attested'
+    : 'between-attestations';
 }
 
 /**
  * Whether a term (a post held) overlaps [day.earliest, day.latest]: it runs from its start's
- * earliest day to its end's latest day; an unknown start or end falls back to the attested date's
- * interval, and a term with neither start, end nor attested date never overlaps anything.
+ * earliest day to its end's latest day; an unknown start or end falls back to its attestations
+ * (from the first's earliest day to the last's latest: held in between), and a term with neither
+ * start, end nor attestation never overlaps anything.
  */
 export function termOverlaps(term: Term, day: DateInterval): boolean {
-  const begins = term.startDate?.earliest ?? term.attestedDate?.earliest;
-  const ends = term.endDate?.latest ?? term.attestedDate?.latest;
+  const span = attestedSpan(term);
+  const begins = term.startDate?.earliest ?? span?.earliest;
+  const ends = term.endDate?.latest ?? span?.latest;
   if (!begins && !ends) return false;
   return (begins ?? OPEN_START) <= day.latest && (ends ?? OPEN_END) >= day.earliest;
 }

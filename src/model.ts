@@ -3,7 +3,15 @@
 import { InvalidIdError, WrongIdTypeError } from './errors.ts';
 
 /** Node labels; every node also carries the label `Entity`. */
-export const ENTITY_TYPES = ['Person', 'Institution', 'Document', 'Meeting', 'Event', 'Place'] as const;
+export const ENTITY_TYPES = [
+  'Person',
+  'Institution',
+  'Document',
+  'Meeting',
+  'Event',
+  'Place',
+  'Statement',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The prefix of an id names its type: "person/…" is a Person. Derived from ENTITY_TYPES. */
@@ -44,9 +52,51 @@ export const RELATIONSHIP_TYPES = {
   HELD_POSITION: { from: ['Person'], to: ['Institution'] },
   PART_OF: { from: ['Institution'], to: ['Institution'] },
   TOOK_PLACE_IN: { from: ['Meeting', 'Event'], to: ['Place', 'Institution'] },
+  TRANSLATION_OF: { from: ['Document'], to: ['Document'] },
+  SAID: { from: ['Person'], to: ['Statement'] },
+  ADDRESSED_TO: { from: ['Statement'], to: ['Person', 'Institution'] },
+  ABOUT: { from: ['Statement'], to: ['Person', 'Institution', 'Meeting', 'Event', 'Place', 'Document'] },
+  MADE_AT: { from: ['Statement'], to: ['Meeting'] },
+  HELPED: { from: ['Person', 'Institution'], to: ['Person', 'Institution'] },
+  EXPECTED_TO_MEET: { from: ['Person'], to: ['Person'] },
 } as const satisfies Record<string, { from: readonly EntityType[]; to: readonly EntityType[] }>;
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
+
+/**
+ * The layer of a document a passage comes from: the body of the historical document (here the
+ * translated 1959 text), an editorial insertion in it (bracketed text), or the archive's own
+ * description of the document (its summary and citation). A claim about the past rests on the body;
+ * the archival layer speaks about the document (its citation, translator, holder).
+ */
+export const EVIDENCE_LAYERS = ['body', 'editorial', 'archival'] as const;
+export type EvidenceLayer = (typeof EVIDENCE_LAYERS)[number];
+
+/** What a statement in a conversation does (a speech act), as the record presents it. */
+export const STATEMENT_KINDS = [
+  'greeting',
+  'information',
+  'question',
+  'answer',
+  'assertion',
+  'agreement',
+  'qualification',
+  'assurance',
+  'request',
+  'hope',
+  'thanks',
+  'criticism',
+  'self-criticism',
+  'warning',
+] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** Whether the record quotes the speaker (direct) or reports what was said (reported). */
+export const SPEECH_MODES = ['direct', 'reported'] as const;
+export type SpeechMode = (typeof SPEECH_MODES)[number];
+
+/** The writing system of an alias (ISO 15924). */
+export const SCRIPTS = ['Latn', 'Cyrl', 'Hans', 'Hant'] as const;
 
 export const PRECISIONS = ['day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];

@@ -32,6 +32,7 @@ import {
   relationshipsByNode,
 } from './data/relationship.ts';
 import { type SearchQuery, searchEntities } from './data/search.ts';
+import { findStatements, type StatementQuery } from './data/statements.ts';
 import { type TimelineQuery, type TimelineRow, timeline } from './data/timeline.ts';
 import type { CoAttendance, EntityRow, ExternalId, RelationshipRow } from './data/types.ts';
 import type { DateInterval } from './dates.ts';
@@ -200,6 +201,9 @@ export class GraphReader {
   async positionsAt(personId: string, day: DateInterval): Promise<RelationshipRow[]> {
     return (await this.relationships(personId, 'HELD_POSITION', 'out')).filter((r) => termOverlaps(r, day));
   }
+
+  /** Statements by speaker, addressee, subject, topic or kind (see data/statements.ts). */
+  statements = async (q: StatementQuery) => this.primed(await findStatements(this.db, q), (p) => p.rows);
 
   /** One keyset page of a root list (data/compiled/read.ts), its rows compiled with their fields. */
   async list(q: ListQuery): Promise<ListPage> {

@@ -94,7 +94,8 @@ describe('root lists', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.nov).toEqual({ totalCount: 1, nodes: [{ id: MEETING }] });
     expect(r.data.dec.totalCount).toBe(0);
-    expect(r.data.docs.nodes).toEqual([{ id: DOC }]);
+    // the dated document is the Russian memorandum (8 December 1959); its translation is undated
+    expect(r.data.docs.nodes).toEqual([{ id: `${DOC}-ru` }]);
     const dates = r.data.events.nodes.map((e: any) => e.date?.value ?? null);
     expect(dates).toEqual(['1957', '1959', null, null]);
   });

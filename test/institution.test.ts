@@ -15,9 +15,8 @@ describe('institutions', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.embassy.kind).toBe('embassy');
     expect(r.data.embassy.parent).toEqual({ id: 'institution/ussr' });
-    // the ambassador twice: stated on 8 December, inferred for the conversation of 6 November
+    // the ambassador once: one post, attested on 8 December (stated) and 6 November (inferred)
     expect(r.data.embassy.positions.map((p: any) => p.title).sort()).toEqual([
-      'Ambassador of the USSR in the PRC',
       'Ambassador of the USSR in the PRC',
       'Counselor',
       'Third secretary',

@@ -98,14 +98,14 @@ describe('co-attendance and positions', () => {
     expect(await at(DENG, '1959-11-07')).toEqual([]);
     expect(await at(DENG, '1960')).toEqual([]);
     // Chervonenko signs as ambassador on 8 December 1959 (stated); that he held the post at the
-    // conversation of 6 November is inferred; on a day attested by neither he holds nothing
-    expect(await at('person/stepan-chervonenko', '1959-11-06')).toEqual([
-      'Ambassador of the USSR in the PRC @ institution/ussr-embassy-prc',
-    ]);
-    expect(await at('person/stepan-chervonenko', '1959-12')).toEqual([
-      'Ambassador of the USSR in the PRC @ institution/ussr-embassy-prc',
-    ]);
-    expect(await at('person/stepan-chervonenko', '1959-11-20')).toEqual([]);
+    // conversation of 6 November is inferred: one post, two attestations, held in between; after
+    // the last attestation nothing is known
+    for (const day of ['1959-11-06', '1959-11-20', '1959-12', '1959-12-08'])
+      expect(await at('person/stepan-chervonenko', day)).toEqual([
+        'Ambassador of the USSR in the PRC @ institution/ussr-embassy-prc',
+      ]);
+    expect(await at('person/stepan-chervonenko', '1959-12-09')).toEqual([]);
+    expect(await at('person/stepan-chervonenko', '1959-11-05')).toEqual([]);
   });
 });
 

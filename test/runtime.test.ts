@@ -371,7 +371,7 @@ describe('npm start on the local Neo4j', () => {
     const first = start(port, bolt);
     const jvm = await first.ready;
     expect(first.log()).toMatch(
-      /seeded memcon-chervonenko-deng-1959-11-06\.json: 27 nodes, 61 relationships/,
+      /seeded memcon-chervonenko-deng-1959-11-06\.json: 49 nodes, 153 relationships/,
     );
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',

@@ -64,38 +64,57 @@ describe('the seeded graph', () => {
     api,
   }) => {
     const { db } = api;
-    const rows = await db.read<{ type: string; who: string; quote: string; reference: string | null }>(
+    // two documents: the English translation (the stored text) and the Russian memorandum it translates
+    const rows = await db.read<{
+      doc: string;
+      type: string;
+      who: string;
+      quote: string;
+      reference: string | null;
+    }>(
       `/* testDocumentPeople */
-       MATCH (d:Entity:Document {id: $id})
+       MATCH (t:Entity:Document {id: $id})-[:TRANSLATION_OF]->(o:Entity:Document)
+       UNWIND [t, o] AS d
        MATCH (x:Entity)-[r:AUTHORED|TRANSLATED|OBTAINED|HELD_BY]-(d)
-       RETURN type(r) AS type, x.id AS who, r.quotes[0] AS quote, r.reference AS reference ORDER BY type, who`,
+       RETURN d.id AS doc, type(r) AS type, x.id AS who, r.quotes[0] AS quote, r.reference AS reference
+       ORDER BY doc, type, who`,
       { id: 'document/memcon-chervonenko-deng-1959-11-06' },
     );
     expect(rows).toEqual([
       {
-        type: 'AUTHORED',
-        who: 'person/stepan-chervonenko',
-        quote: '[signature] (S. CHERVONENKO)',
-        reference: null,
-      },
-      {
+        doc: 'document/memcon-chervonenko-deng-1959-11-06',
         type: 'HELD_BY',
         who: 'institution/hppp-digital-archive',
         quote: 'History and Public Policy Program Digital Archive',
         reference: null,
       },
       {
+        doc: 'document/memcon-chervonenko-deng-1959-11-06',
+        type: 'TRANSLATED',
+        who: 'person/benjamin-aldrich-moodie',
+        quote: 'translated by Benjamin Aldrich-Moodie',
+        reference: null,
+      },
+      {
+        doc: 'document/memcon-chervonenko-deng-1959-11-06-ru',
+        type: 'AUTHORED',
+        who: 'person/stepan-chervonenko',
+        quote: 'S. CHERVONENKO',
+        reference: null,
+      },
+      {
+        doc: 'document/memcon-chervonenko-deng-1959-11-06-ru',
         type: 'HELD_BY',
         who: 'institution/rgani',
         quote:
           'RGANI (formerly Center for Preservation of Contemporary Documentation [TsKhSD]), f. 5, op. 49, d. 235, ll. 107-110',
         reference: 'f. 5, op. 49, d. 235, ll. 107-110',
       },
-      { type: 'OBTAINED', who: 'person/paul-wingrove', quote: 'Obtained by Paul Wingrove', reference: null },
       {
-        type: 'TRANSLATED',
-        who: 'person/benjamin-aldrich-moodie',
-        quote: 'translated by Benjamin Aldrich-Moodie',
+        doc: 'document/memcon-chervonenko-deng-1959-11-06-ru',
+        type: 'OBTAINED',
+        who: 'person/paul-wingrove',
+        quote: 'Obtained by Paul Wingrove',
         reference: null,
       },
     ]);
@@ -127,14 +146,14 @@ describe('the seeded graph', () => {
       {
         ids: [
           'meeting/chervonenko-deng-1959-11-06',
-          'document/memcon-chervonenko-deng-1959-11-06',
+          'document/memcon-chervonenko-deng-1959-11-06-ru',
           'event/october-revolution-40th-anniversary-celebration',
         ],
       },
     );
     expect(rows).toEqual([
       {
-        id: 'document/memcon-chervonenko-deng-1959-11-06',
+        id: 'document/memcon-chervonenko-deng-1959-11-06-ru',
         value: '1959-12-08',
         precision: 'day',
         earliest: '1959-12-08',

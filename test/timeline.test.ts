@@ -25,7 +25,7 @@ describe('timeline on the memorandum', () => {
     expect(entries(r)).toEqual([
       '1959 EVENT event/prc-tenth-anniversary-celebration',
       `1959-11-06 MEETING ${MEETING}`,
-      `1959-12-08 DOCUMENT ${MEMO}`,
+      `1959-12-08 DOCUMENT ${MEMO}-ru`,
     ]);
     // a month range overlaps the year-only event, not the other way round
     const nov: GqlResult<any> = await api.gql(query, { from: '1959-11', to: '1959-11' });
@@ -49,7 +49,7 @@ describe('timeline on the memorandum', () => {
       '1957 EVENT event/october-revolution-40th-anniversary-celebration',
       '1959 EVENT event/prc-tenth-anniversary-celebration',
       `1959-11-06 MEETING ${MEETING}`,
-      `1959-12-08 DOCUMENT ${MEMO}`,
+      `1959-12-08 DOCUMENT ${MEMO}-ru`,
     ]);
     expect(next.data.timeline.pageInfo.hasNextPage).toBe(false);
   });
@@ -57,13 +57,14 @@ describe('timeline on the memorandum', () => {
   it('follows an actor, with the relationships that tie it to each entry', async ({ api }) => {
     const deng: GqlResult<any> = await api.gql(query, { actor: DENG });
     expect(deng.errors).toBeUndefined();
+    // the document that mentions him is the (undated) translation; the dated Russian memorandum
+    // mentions no one (its text is known only through the translation), so it is not on his timeline
     expect(entries(deng)).toEqual([
       '1957 EVENT event/october-revolution-40th-anniversary-celebration',
       `1959-11-06 MEETING ${MEETING}`,
-      `1959-12-08 DOCUMENT ${MEMO}`,
     ]);
     const links = deng.data.timeline.edges.map((e: any) => e.node.links.map((l: any) => l.type));
-    expect(links).toEqual([['PARTICIPATED_IN'], ['ATTENDED'], ['MENTIONS']]);
+    expect(links).toEqual([['PARTICIPATED_IN'], ['ATTENDED']]);
     for (const e of deng.data.timeline.edges)
       for (const l of e.node.links) expect(l.evidence.length).toBeGreaterThan(0);
 

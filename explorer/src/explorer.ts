@@ -276,7 +276,7 @@ export class Explorer {
     const answer = await this.call<PathAnswer>(PATH, { from: next.from, to: next.to });
     if (stale()) return;
     this.pathKey = key;
-    const p = answer.shortestPath;
+    const p = answer.strongestConnection?.path ?? null;
     if (!p) {
       this.path = null;
       this.view.setHighlight(null);

@@ -13,6 +13,7 @@ export const ENTITY_LOOK: Record<string, { color: string; shape: Shape }> = {
   Event: { color: '#cc79a7', shape: 'triangle' },
   Document: { color: '#6b5b00', shape: 'hexagon' },
   Place: { color: '#56b4e9', shape: 'ring' },
+  Statement: { color: '#999933', shape: 'triangle' },
 };
 const OTHER = { color: '#666666', shape: 'circle' as Shape };
 

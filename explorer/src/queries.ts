@@ -87,15 +87,22 @@ export const NEIGHBORHOOD = /* GraphQL */ `
   ${RELATIONSHIP}`;
 
 export interface PathAnswer {
-  shortestPath: { length: number; nodes: EntityRow[]; relationships: RelationshipRow[] } | null;
+  strongestConnection: {
+    kind: string;
+    path: { length: number; nodes: EntityRow[]; relationships: RelationshipRow[] };
+  } | null;
 }
 
+/** The strongest tie between two entities (co-attendance first), not merely the shortest chain. */
 export const PATH = /* GraphQL */ `
   query ExplorerPath($from: ID!, $to: ID!) {
-    shortestPath(from: $from, to: $to) {
-      length
-      nodes { ...ExplorerEntity }
-      relationships { ...ExplorerRelationship }
+    strongestConnection(from: $from, to: $to) {
+      kind
+      path {
+        length
+        nodes { ...ExplorerEntity }
+        relationships { ...ExplorerRelationship }
+      }
     }
   }
   ${ENTITY}

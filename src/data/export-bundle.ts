@@ -24,12 +24,16 @@ export interface BundleRelationshipRow {
   props: Record<string, unknown>;
 }
 
-/** One page of documents after `after`, in id order, with all their properties (the text included). */
+/**
+ * One page of source documents (those with a stored text) after `after`, in id order, with all their
+ * properties. A document known only through another (an original a translation renders) is an
+ * entity of that document's bundle, not a bundle of its own.
+ */
 export const bundleDocumentsStatement = (after: string, batch: number): Statement =>
   statement(
     'bundleDocuments',
     `MATCH (d:Document)
-     WHERE d.id > $after
+     WHERE d.id > $after AND d.text IS NOT NULL
      WITH d ORDER BY d.id ASC LIMIT $batch
      RETURN d.id AS id, 'Document' AS type, properties(d) AS props, [] AS identifiers`,
     { after, batch: neo4j.int(batch) },
@@ -61,7 +65,7 @@ export const bundleEntitiesStatement = (documentId: string, after: string, batch
      WITH n ORDER BY n.id ASC LIMIT $batch
      RETURN n.id AS id, [l IN labels(n) WHERE l IN $labels][0] AS type, properties(n) AS props,
             [(n)-[:SAME_AS]->(i:Identifier) | properties(i)] AS identifiers`,
-    { doc: documentId, after, batch: neo4j.int(batch), labels: ENTITY_TYPES.filter((t) => t !== 'Document') },
+    { doc: documentId, after, batch: neo4j.int(batch), labels: ENTITY_TYPES },
   );
 
 export async function bundleEntities(

@@ -2,7 +2,15 @@
 // and relationship property maps in, typed rows out. No driver type travels past the data layer.
 import type { Authority, EntityType, RelationshipType } from '../model.ts';
 import { AUTHORITIES, ENTITY_TYPES } from '../model.ts';
-import type { EntityRow, Evidence, ExternalId, HistoricalDate, RelationshipRow } from './types.ts';
+import type {
+  AliasDetail,
+  ArchivalReference,
+  EntityRow,
+  Evidence,
+  ExternalId,
+  HistoricalDate,
+  RelationshipRow,
+} from './types.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -62,6 +70,53 @@ export function entityFrom(labels: unknown, props: Raw): EntityRow {
     body: str(props.body),
     archiveReference: str(props.archiveReference),
     language: str(props.language),
+    descriptionFrom: str(props.descriptionFrom),
+    aliasDetails: aliasDetailsFrom(props),
+    statement: str(props.statementKind)
+      ? { kind: String(props.statementKind), speech: String(props.speech), topics: strs(props.topics) }
+      : null,
+  };
+}
+
+function aliasDetailsFrom(props: Raw): AliasDetail[] {
+  const source = strs(props.aliasDetailSource);
+  const script = strs(props.aliasDetailScript);
+  const erroneous = Array.isArray(props.aliasDetailErroneous) ? props.aliasDetailErroneous : [];
+  const note = strs(props.aliasDetailNote);
+  return strs(props.aliasDetailAlias).map((alias, i) => ({
+    alias,
+    source: source[i] ?? '',
+    script: script[i] ?? '',
+    erroneous: erroneous[i] === true,
+    note: note[i] ? (note[i] as string) : null,
+  }));
+}
+
+/** The date of evidence passage `i` from the parallel `attests…` lists, or null. */
+function attestsFrom(props: Raw, i: number): HistoricalDate | null {
+  const at = (k: string) => strs(props[`attests${k}`])[i] ?? '';
+  if (!at('Value')) return null;
+  return {
+    value: at('Value'),
+    precision: at('Precision') as HistoricalDate['precision'],
+    earliest: at('Earliest'),
+    latest: at('Latest'),
+    certainty: (at('Certainty') || 'stated') as HistoricalDate['certainty'],
+    reasoning: at('Reasoning') || null,
+  };
+}
+
+function archivalReferenceFrom(props: Raw): ArchivalReference | null {
+  const archive = str(props.refArchive);
+  if (!archive) return null;
+  return {
+    archive,
+    formerName: str(props.refFormerName),
+    renamed: dateFrom(props, 'refRenamed'),
+    fond: String(props.refFond ?? ''),
+    opis: str(props.refOpis),
+    delo: str(props.refDelo),
+    folios: str(props.refFolios),
   };
 }
 
@@ -85,6 +140,7 @@ export function relationshipFrom(type: string, from: string, to: string, props: 
   const ends = (props.ends as number[] | undefined) ?? [];
   const certainties = strs(props.certainties);
   const reasonings = strs(props.reasonings);
+  const layers = strs(props.layers);
   const documentId = String(props.source);
   const relationshipId = String(props.id);
   const evidence: Evidence[] = quotes.map((quote, i) => ({
@@ -96,6 +152,8 @@ export function relationshipFrom(type: string, from: string, to: string, props: 
     end: Number(ends[i]),
     certainty: (certainties[i] ?? 'stated') as Evidence['certainty'],
     reasoning: reasonings[i] ? (reasonings[i] as string) : null,
+    layer: (layers[i] ?? 'body') as Evidence['layer'],
+    attests: attestsFrom(props, i),
   }));
   return {
     id: String(props.id),
@@ -111,6 +169,11 @@ export function relationshipFrom(type: string, from: string, to: string, props: 
     attestedDate: dateFrom(props, 'attested'),
     certainty: (str(props.certainty) ?? 'stated') as RelationshipRow['certainty'],
     evidence,
+    attestations: evidence
+      .flatMap((e) => (e.attests ? [e.attests] : []))
+      .sort((a, b) => (a.earliest < b.earliest ? -1 : a.earliest > b.earliest ? 1 : 0)),
+    statement: str(props.statement),
+    archivalReference: archivalReferenceFrom(props),
   };
 }
 

@@ -1,5 +1,12 @@
 // Plain shapes that leave the data layer; no driver types past this point.
-import type { Authority, Certainty, EntityType, Precision, RelationshipType } from '../model.ts';
+import type {
+  Authority,
+  Certainty,
+  EntityType,
+  EvidenceLayer,
+  Precision,
+  RelationshipType,
+} from '../model.ts';
 
 export interface HistoricalDate {
   value: string;
@@ -43,6 +50,31 @@ export interface EntityRow {
   body: string | null;
   archiveReference: string | null;
   language: string | null;
+  /** Where the description comes from: "editorial", or the source it paraphrases; null: not recorded. */
+  descriptionFrom: string | null;
+  /** Where each alias comes from (those recorded). */
+  aliasDetails: AliasDetail[];
+  // statements only
+  statement: { kind: string; speech: string; topics: string[] } | null;
+}
+
+export interface AliasDetail {
+  alias: string;
+  source: string;
+  script: string;
+  erroneous: boolean;
+  note: string | null;
+}
+
+/** A structured archival reference, as a citation gives it. */
+export interface ArchivalReference {
+  archive: string;
+  formerName: string | null;
+  renamed: HistoricalDate | null;
+  fond: string;
+  opis: string | null;
+  delo: string | null;
+  folios: string | null;
 }
 
 export interface Evidence {
@@ -55,6 +87,10 @@ export interface Evidence {
   end: number;
   certainty: Certainty;
   reasoning: string | null;
+  /** The layer of the document the passage comes from. */
+  layer: EvidenceLayer;
+  /** The date at which the passage shows the relationship holding, if it attests one. */
+  attests: HistoricalDate | null;
 }
 
 export interface RelationshipRow {
@@ -71,6 +107,12 @@ export interface RelationshipRow {
   attestedDate: HistoricalDate | null;
   certainty: Certainty;
   evidence: Evidence[];
+  /** The dates its passages attest (a post's attestations), earliest first. */
+  attestations: HistoricalDate[];
+  /** The statement that asserts it (HELPED, EXPECTED_TO_MEET), by id. */
+  statement: string | null;
+  /** For HELD_BY: the archival reference, structured. */
+  archivalReference: ArchivalReference | null;
 }
 
 /** Another person met at meetings: their attendances and this person's own, meeting by meeting. */

@@ -3,6 +3,8 @@
 // document gave it) and each relationship it supports (its key, or its id when a merge moved an end,
 // and its evidence passages). Pure; what cannot be written faithfully is said in `warnings`.
 import type { BundleNodeRow, BundleRelationshipRow } from '../data/export-bundle.ts';
+import { dateInterval } from '../dates.ts';
+import type { Precision } from '../model.ts';
 
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -15,11 +17,16 @@ export function dateEntry(props: Raw, prefix: string): Raw | undefined {
   const value = str(props[`${prefix}Value`]);
   if (!value) return undefined;
   const reasoning = str(props[`${prefix}Reasoning`]);
+  const precision = props[`${prefix}Precision`] as Precision;
+  const natural = dateInterval(value, precision);
+  const latest = str(props[`${prefix}Latest`]);
+  const bounded = typeof natural !== 'string' && latest && latest < natural.latest;
   return {
     value,
-    precision: props[`${prefix}Precision`],
+    precision,
     certainty: str(props[`${prefix}Certainty`]) ?? 'stated',
     ...(reasoning ? { reasoning } : {}),
+    ...(bounded ? { notAfter: latest } : {}),
   };
 }
 
@@ -42,6 +49,30 @@ export function aliasesFrom(props: Raw, documentId: string): string[] {
   });
 }
 
+/** The alias details stored on a node (parallel lists), as the format writes them. */
+function aliasDetailsEntry(p: Raw): Raw[] {
+  const source = strs(p.aliasDetailSource);
+  const script = strs(p.aliasDetailScript);
+  const erroneous = Array.isArray(p.aliasDetailErroneous) ? p.aliasDetailErroneous : [];
+  const note = strs(p.aliasDetailNote);
+  return strs(p.aliasDetailAlias).map((alias, i) => ({
+    alias,
+    source: source[i],
+    script: script[i],
+    erroneous: erroneous[i] === true,
+    ...(note[i] ? { note: note[i] } : {}),
+  }));
+}
+
+/** The fields every entry may carry: description's source and alias details, when stored. */
+function describedBy(p: Raw): Raw {
+  const details = aliasDetailsEntry(p);
+  return {
+    ...(str(p.descriptionFrom) ? { descriptionFrom: p.descriptionFrom } : {}),
+    ...(details.length ? { aliasDetails: details } : {}),
+  };
+}
+
 function section(props: Raw, text: string, name: string): { start: number; end: number } | undefined {
   const t = props[name];
   if (typeof t !== 'string') return undefined;
@@ -61,16 +92,16 @@ export function documentEntry(row: BundleNodeRow, textFile: string, warnings: st
   };
   const summary = section(p, text, 'summary');
   const date = dateEntry(p, 'date');
-  if (!date) warnings.push(`${row.id}: no date stored; written as the year 1900, uncertain`);
   if (!str(p.language)) warnings.push(`${row.id}: no language stored; written as "und"`);
   return {
     id: row.id,
     title: str(p.title) ?? str(p.name) ?? row.id,
     aliases: aliasesFrom(p, row.id),
     description: str(p.description) ?? '(no description stored)',
+    ...describedBy(p),
     textFile,
     sections: { ...(summary ? { summary } : {}), citation, body },
-    date: date ?? { value: '1900', precision: 'year', certainty: 'inferred', reasoning: 'none was stored' },
+    ...(date ? { date } : {}),
     ...(str(p.archiveReference) ? { archiveReference: p.archiveReference } : {}),
     language: str(p.language) ?? 'und',
     ...(str(p.note) ? { note: p.note } : {}),
@@ -102,7 +133,12 @@ export function entityEntry(row: BundleNodeRow, documentId: string, warnings: st
     name: str(p.name) ?? row.id,
     aliases: aliasesFrom(p, documentId),
     description: str(p.description) ?? '(no description stored)',
+    ...describedBy(p),
     ...(str(p.kind) ? { kind: p.kind } : {}),
+    ...(row.type === 'Document' && str(p.language) ? { language: p.language } : {}),
+    ...(str(p.statementKind)
+      ? { statement: { kind: p.statementKind, speech: p.speech, topics: strs(p.topics) } }
+      : {}),
     ...(date ? { date } : {}),
     ...(externalIds.length ? { externalIds } : {}),
     ...(str(p.note) ? { note: p.note } : {}),
@@ -122,6 +158,29 @@ export function relationshipEntry(row: BundleRelationshipRow, documentId: string
   const ends = nums(p.ends);
   const certainties = strs(p.certainties);
   const reasonings = strs(p.reasonings);
+  const layers = strs(p.layers);
+  const attests = (i: number): Raw | undefined => {
+    const at = (k: string) => strs(p[`attests${k}`])[i] ?? '';
+    if (!at('Value')) return undefined;
+    return {
+      value: at('Value'),
+      precision: at('Precision'),
+      certainty: at('Certainty') || 'stated',
+      ...(at('Reasoning') ? { reasoning: at('Reasoning') } : {}),
+    };
+  };
+  const renamed = dateEntry(p, 'refRenamed');
+  const archivalReference = str(p.refArchive)
+    ? {
+        archive: p.refArchive,
+        ...(str(p.refFormerName) ? { formerName: p.refFormerName } : {}),
+        ...(renamed ? { renamed } : {}),
+        fond: p.refFond,
+        ...(str(p.refOpis) ? { opis: p.refOpis } : {}),
+        ...(str(p.refDelo) ? { delo: p.refDelo } : {}),
+        ...(str(p.refFolios) ? { folios: p.refFolios } : {}),
+      }
+    : undefined;
   const dates = Object.fromEntries(
     (
       [
@@ -143,13 +202,20 @@ export function relationshipEntry(row: BundleRelationshipRow, documentId: string
     ...(str(p.title) ? { title: p.title } : {}),
     ...(str(p.context) ? { context: p.context } : {}),
     ...(str(p.reference) ? { reference: p.reference } : {}),
+    ...(archivalReference ? { archivalReference } : {}),
+    ...(str(p.statement) ? { statement: p.statement } : {}),
     ...dates,
-    evidence: quotes.map((quote, i) => ({
-      quote,
-      start: starts[i],
-      end: ends[i],
-      certainty: certainties[i] ?? 'stated',
-      ...(reasonings[i] ? { reasoning: reasonings[i] } : {}),
-    })),
+    evidence: quotes.map((quote, i) => {
+      const date = attests(i);
+      return {
+        quote,
+        start: starts[i],
+        end: ends[i],
+        certainty: certainties[i] ?? 'stated',
+        ...(reasonings[i] ? { reasoning: reasonings[i] } : {}),
+        ...(layers[i] ? { layer: layers[i] } : {}),
+        ...(date ? { attests: date } : {}),
+      };
+    }),
   };
 }

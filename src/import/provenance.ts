@@ -9,23 +9,35 @@
 //                              sources give appears twice); `aliases` is their distinct union (less
 //                              the name), plus aliases that no source is recorded for (entities
 //                              written before sources were kept)
-//   nameSource, descriptionSource, noteSource, kindSource, dateSource   the source of each field's value
+//   nameSource, descriptionSource, noteSource, kindSource, dateSource, …   the source of each field's value
 // A source is a document id, or `change/<id>` for an editor's change. An alias an editor removed from
 // `aliases` loses its recorded sources at the next import (a document imported again that still gives
 // it brings it back); one an editor added without a source is kept as it is.
 import type { EntityType } from '../model.ts';
 import { fold, searchKeys } from '../search/fold.ts';
 
-export type Value = string | number | boolean | string[] | number[] | null;
+export type Value = string | number | boolean | string[] | number[] | boolean[] | null;
 export type Props = Record<string, Value>;
 
 /** The fields that carry their source, each a group of properties stored together. */
 export const FIELD_GROUPS = {
   name: ['name', 'title'],
-  description: ['description'],
+  description: ['description', 'descriptionFrom'],
   note: ['note'],
   kind: ['kind'],
   date: ['dateValue', 'datePrecision', 'dateEarliest', 'dateLatest', 'dateCertainty', 'dateReasoning'],
+  /** A document declared beside the bundle's own (an original): its language. */
+  language: ['language'],
+  /** A statement in a conversation: its kind, direct or reported speech, and topics. */
+  statement: ['statementKind', 'speech', 'topics'],
+  /** Where each alias comes from: parallel lists, one entry per alias described. */
+  aliasDetails: [
+    'aliasDetailAlias',
+    'aliasDetailSource',
+    'aliasDetailScript',
+    'aliasDetailErroneous',
+    'aliasDetailNote',
+  ],
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;
 const GROUPS = Object.keys(FIELD_GROUPS) as FieldGroup[];

@@ -46,7 +46,9 @@ export interface Resolution {
 }
 
 /** The folded names of an entity (name first), without empty ones. */
-export const nameKeys = (names: readonly string[]) => [...new Set(names.map(fold).filter(Boolean))];
+export const nameKeys = (names: readonly (string | null | undefined)[]) => [
+  ...new Set(names.flatMap((n) => (typeof n === 'string' ? [fold(n)] : [])).filter(Boolean)),
+];
 
 /** Resolves every entity the bundle declares against the graph (the document by its id only). */
 export async function resolve(tx: TxRunner, v: ValidatedDocument): Promise<Resolution> {
@@ -217,6 +219,7 @@ export function resolved(v: ValidatedDocument, matches: ReadonlyMap<string, Matc
     from: to(r.from),
     to: to(r.to),
     ...(r.context ? { context: to(r.context) } : {}),
+    ...(r.statement ? { statement: to(r.statement) } : {}),
   }));
   const documentId = v.extraction.document.id;
   return {

@@ -24,6 +24,7 @@ export const ENTITY_CLASSES: Record<EntityType, string[]> = {
   Meeting: ['schema:Event', 'rico:Event'],
   Event: ['schema:Event', 'rico:Event'],
   Place: ['schema:Place', 'rico:Place'],
+  Statement: ['cwg:Statement'],
 };
 
 /** Our relationship types as classes of rico:Relation in the graph's namespace: ATTENDED → cwg:Attended. */

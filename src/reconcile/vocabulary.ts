@@ -23,6 +23,7 @@ const TYPE_DESCRIPTIONS: Record<EntityType, string> = {
   Document: 'A source document: a memorandum, a diary entry, a published translation.',
   Event: 'An event the sources speak of: a visit, a celebration, a revolution.',
   Place: 'A place the sources name.',
+  Statement: 'Something a participant said in a recorded conversation.',
 };
 
 export interface ServiceType {

@@ -31,6 +31,7 @@ const ENTITY_TYPE_DOCS: Record<EntityType, string> = {
   Meeting: 'A meeting or conversation a document records.',
   Event: 'An event the sources speak of.',
   Place: 'A place the sources name.',
+  Statement: 'Something a participant said in a recorded conversation: speaker, addressee, kind, passage.',
 };
 
 export const EntityTypeEnum = builder.enumType('EntityType', {

@@ -3,7 +3,7 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Evidence, HistoricalDate } from '../data/types.ts';
-import { CERTAINTIES, PRECISIONS } from '../model.ts';
+import { CERTAINTIES, EVIDENCE_LAYERS, type EvidenceLayer, PRECISIONS } from '../model.ts';
 import { DocumentRef } from './refs.ts';
 import { compiles, orFetched } from './selection.ts';
 
@@ -23,6 +23,32 @@ export const CertaintyEnum = builder.enumType('Certainty', {
     INFERRED: { value: CERTAINTIES[1], description: 'Inferred from the passage; see `reasoning`.' },
   },
 });
+
+export const EvidenceLayerEnum = builder.enumType('EvidenceLayer', {
+  description:
+    "Which layer of a document a passage comes from. A claim about the past rests on the BODY; the ARCHIVAL layer (the archive's summary and citation) speaks about the document itself.",
+  values: {
+    BODY: { value: EVIDENCE_LAYERS[0], description: 'The text of the historical document (as translated).' },
+    EDITORIAL: {
+      value: EVIDENCE_LAYERS[1],
+      description:
+        "An editorial insertion in the body: bracketed text, the translator's or editor's, not the document's.",
+    },
+    ARCHIVAL: {
+      value: EVIDENCE_LAYERS[2],
+      description: "The archive's own description of the document: its summary and citation.",
+    },
+  },
+});
+
+/** Keeps the relationships with at least one passage in one of `layers` (all when none given). */
+export function supportedBy<R extends { evidence: readonly { layer: EvidenceLayer }[] }>(
+  list: readonly R[],
+  layers: readonly EvidenceLayer[] | null | undefined,
+): R[] {
+  if (!layers?.length) return [...list];
+  return list.filter((r) => r.evidence.some((e) => layers.includes(e.layer)));
+}
 
 export const HistoricalDateRef = builder.objectRef<HistoricalDate>('HistoricalDate').implement({
   description:
@@ -89,6 +115,18 @@ export const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
     reasoning: t.exposeString('reasoning', {
       nullable: true,
       description: 'Why an inferred relationship is read from the passage.',
+    }),
+    layer: t.expose('layer', {
+      type: EvidenceLayerEnum,
+      description:
+        "Which layer of the document the passage comes from: the body, an editorial (bracketed) insertion, or the archive's description.",
+    }),
+    attests: t.field({
+      type: HistoricalDateRef,
+      nullable: true,
+      description:
+        'The date at which this passage shows the relationship holding (for a post: one attestation of it), if it attests one.',
+      resolve: (e) => e.attests,
     }),
   }),
 });

@@ -19,7 +19,16 @@ import {
   identifierProblem,
 } from '../model.ts';
 import { AuthorityEnum } from './entity.ts';
-import { DocumentRef, EntityRef, EventRef, InstitutionRef, MeetingRef, PersonRef, PlaceRef } from './refs.ts';
+import {
+  DocumentRef,
+  EntityRef,
+  EventRef,
+  InstitutionRef,
+  MeetingRef,
+  PersonRef,
+  PlaceRef,
+  StatementRef,
+} from './refs.ts';
 
 /** The federation version the subgraph links (Apollo Federation v2; @key is all it uses). */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.6';
@@ -57,6 +66,7 @@ const byWikidataId = builder.selection<{ wikidataId: string }>('wikidataId');
 for (const [ref, label] of [
   [DocumentRef, 'Document'],
   [MeetingRef, 'Meeting'],
+  [StatementRef, 'Statement'],
 ] as const) {
   builder.asEntity(ref, {
     key: byId,

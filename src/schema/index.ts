@@ -15,6 +15,9 @@ import './timeline.ts';
 import './changes.ts';
 import './edit.ts';
 import './import.ts';
+import './statement.ts';
+import './readings.ts';
+import './ties.ts';
 
 import { buildSubgraphSchema } from './federation.ts';
 

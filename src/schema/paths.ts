@@ -16,7 +16,7 @@ import { checkId, type RelationshipType } from '../model.ts';
 import { EntityRef } from './refs.ts';
 import { RelationshipRef, RelationshipTypeEnum } from './relationship.ts';
 
-const PathRef = builder.objectRef<PathRow>('Path').implement({
+export const PathRef = builder.objectRef<PathRow>('Path').implement({
   description:
     'A chain of relationships leading from one entity to another: `nodes[0]` is where it starts, `nodes[i]` and `nodes[i+1]` are joined by `relationships[i]`. A path may walk a relationship against its arrow (from a meeting back to a person who attended it).',
   fields: (t) => ({

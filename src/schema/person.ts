@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import type { FetchedWindow } from '../data/compiled/plan.ts';
 import type { CoAttendance, EntityRow, RelationshipRow } from '../data/types.ts';
 import { dateArgument } from '../dates.ts';
+import type { EvidenceLayer } from '../model.ts';
 import {
   connectionType,
   type PageArgs,
@@ -14,7 +15,7 @@ import {
   pageFromWindow,
 } from './connection.ts';
 import { entityType } from './entity.ts';
-import { EvidenceRef } from './evidence.ts';
+import { EvidenceLayerEnum, EvidenceRef, supportedBy } from './evidence.ts';
 import {
   AttendanceRef,
   EventRef,
@@ -71,12 +72,26 @@ builder.objectFields(PersonRef, (t) => ({
   attended: t.field({
     type: AttendanceConnection,
     description: 'Meetings the person attended, with role and evidence, earliest first.',
-    args: pageArgs,
+    args: {
+      ...pageArgs,
+      supportedBy: t.arg({
+        type: [EvidenceLayerEnum],
+        required: false,
+        description: 'Only attendances with at least one passage in these layers, e.g. [BODY].',
+      }),
+    },
     complexity: pagedComplexity,
     extensions: compiles({ along: { type: 'ATTENDED', direction: 'out', kind: 'page' } }),
     resolve: orFetched(
-      async (p: EntityRow, args: PageArgs, ctx: Context) =>
-        pageFromList(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args),
+      async (
+        p: EntityRow,
+        args: PageArgs & { supportedBy?: readonly EvidenceLayer[] | null },
+        ctx: Context,
+      ) =>
+        pageFromList(
+          supportedBy(await ctx.graph.relationships(p.id, 'ATTENDED', 'out'), args.supportedBy),
+          args,
+        ),
       (w: FetchedWindow<RelationshipRow>) => pageFromWindow(w.rows, w.total, w.offset),
     ),
   }),

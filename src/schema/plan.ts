@@ -71,6 +71,20 @@ const RELATIONSHIP_SCALARS = new Set([
   'meeting',
 ]);
 
+/** Whether a list field is asked with `supportedBy` (its layers filter is not compiled). */
+function filtered(
+  info: GraphQLResolveInfo,
+  def: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+) {
+  if (!def.args.some((a) => a.name === 'supportedBy')) return false;
+  try {
+    return getArgumentValues(def, nodes[0] as FieldNode, info.variableValues).supportedBy != null;
+  } catch {
+    return true;
+  }
+}
+
 /** The plan of an entity of `type` under the given field nodes. */
 function nodePlan(
   info: GraphQLResolveInfo,
@@ -104,6 +118,7 @@ function childPlan(
 ): FieldPlan | undefined {
   if ('metWith' in compile) return coAttendancePlan(info, objectTypeOf(def), nodes);
   if (!('along' in compile)) return undefined;
+  if (filtered(info, def, nodes)) return undefined; // a filter on evidence layers: the loaders filter
   const { type, direction, kind } = compile.along;
   if (kind === 'linked') return { kind, type, direction, node: nodePlan(info, objectTypeOf(def), nodes) };
   if (kind === 'first')

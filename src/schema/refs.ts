@@ -12,6 +12,7 @@ export const DocumentRef = builder.objectRef<EntityRow>('Document');
 export const MeetingRef = builder.objectRef<EntityRow>('Meeting');
 export const EventRef = builder.objectRef<EntityRow>('Event');
 export const PlaceRef = builder.objectRef<EntityRow>('Place');
+export const StatementRef = builder.objectRef<EntityRow>('Statement');
 
 /** Relationship-backed types share the relationship row as their backing shape. */
 export const AttendanceRef = builder.objectRef<RelationshipRow>('Attendance');

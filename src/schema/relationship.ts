@@ -5,9 +5,14 @@ import { type BuilderTypes, builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import type { Direction } from '../data/relationship.ts';
 import type { EntityRow, RelationshipRow } from '../data/types.ts';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
+import {
+  EVIDENCE_LAYERS,
+  type EvidenceLayer,
+  RELATIONSHIP_TYPE_NAMES,
+  type RelationshipType,
+} from '../model.ts';
 import type { GraphReader } from '../reader.ts';
-import { CertaintyEnum, EvidenceRef, HistoricalDateRef } from './evidence.ts';
+import { CertaintyEnum, EvidenceLayerEnum, EvidenceRef, HistoricalDateRef, supportedBy } from './evidence.ts';
 import { EntityRef } from './refs.ts';
 import { compiles, orFetched } from './selection.ts';
 
@@ -24,6 +29,14 @@ const RELATIONSHIP_TYPE_DOCS: Record<RelationshipType, string> = {
   HELD_POSITION: 'Person → Institution: held a post there.',
   PART_OF: 'Institution → Institution: is part of it.',
   TOOK_PLACE_IN: 'Meeting or Event → Place or state: happened there.',
+  TRANSLATION_OF: 'Document → Document: is a translation of it.',
+  SAID: 'Person → Statement: said it (in a recorded conversation).',
+  ADDRESSED_TO: 'Statement → Person or Institution: was said to them.',
+  ABOUT: 'Statement → any entity: speaks of it.',
+  MADE_AT: 'Statement → Meeting: was said in that conversation.',
+  HELPED:
+    'Person or Institution → Person or Institution: gave help, as a statement asserts (see `statement`).',
+  EXPECTED_TO_MEET: 'Person → Person: expected to meet again, as a statement says (see `statement`).',
 };
 
 export const RelationshipTypeEnum = builder.enumType('RelationshipType', {
@@ -63,6 +76,12 @@ export function relationshipFields(
       description: ends.evidence,
       extensions: compiles({ evidence: true }),
       resolve: (r) => r.evidence,
+    }),
+    layers: t.field({
+      type: [EvidenceLayerEnum],
+      description:
+        'The layers of the document its passages come from, each once (BODY first): a claim resting on ARCHIVAL alone is about the document, not the past.',
+      resolve: (r) => EVIDENCE_LAYERS.filter((l) => r.evidence.some((e) => e.layer === l)),
     }),
   }));
 }
@@ -118,10 +137,26 @@ function fieldsAlong<R extends EndRef | RelationshipObjectRef>(
         t.field({
           type: [type as EndRef],
           description,
+          ...(kind === 'relationships'
+            ? {
+                args: {
+                  supportedBy: t.arg({
+                    type: [EvidenceLayerEnum],
+                    required: false,
+                    description:
+                      "Only relationships with at least one passage in these layers, e.g. [BODY] for what the historical document itself supports (not the archive's description alone).",
+                  }),
+                },
+              }
+            : {}),
           extensions: compiles({ along: { type: relationship, direction, kind } }),
           resolve: orFetched(
-            (e: EntityRow, _a, ctx: Context) =>
-              load(ctx.graph, e.id, relationship, direction) as Promise<EntityRow[]>,
+            async (e: EntityRow, args: { supportedBy?: readonly EvidenceLayer[] | null }, ctx: Context) => {
+              const rows = await load(ctx.graph, e.id, relationship, direction);
+              return (
+                kind === 'relationships' ? supportedBy(rows as RelationshipRow[], args.supportedBy) : rows
+              ) as EntityRow[];
+            },
           ),
         }),
       ]),

@@ -7,11 +7,15 @@ import {
   AUTHORITIES,
   CERTAINTIES,
   ENTITY_TYPES,
+  EVIDENCE_LAYERS,
   ID_PATTERN,
   INSTITUTION_KINDS,
   identifierProblem,
   PRECISIONS,
   RELATIONSHIP_TYPE_NAMES,
+  SCRIPTS,
+  SPEECH_MODES,
+  STATEMENT_KINDS,
 } from '../model.ts';
 
 const id = z
@@ -25,6 +29,14 @@ export const historicalDateInput = z
     precision: z.enum(PRECISIONS),
     certainty: z.enum(CERTAINTIES).default('stated'),
     reasoning: z.string().min(1).optional(),
+    /**
+     * The last day the date can stand for, when the source bounds it more closely than its precision
+     * (an event spoken of in the past tense ends before the conversation): YYYY-MM-DD within the interval.
+     */
+    notAfter: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+      .optional(),
   })
   .strict();
 
@@ -35,6 +47,55 @@ export const evidenceInput = z
     end: z.number().int().min(1),
     certainty: z.enum(CERTAINTIES),
     reasoning: z.string().min(1).optional(),
+    /**
+     * The layer of the document the passage comes from (body, editorial insertion, archival
+     * description). Checked against the document's sections and brackets; derived when left out.
+     */
+    layer: z.enum(EVIDENCE_LAYERS).optional(),
+    /** The date at which this passage shows the relationship holding (an attestation of a post). */
+    attests: historicalDateInput.optional(),
+  })
+  .strict();
+
+/**
+ * Where an alias comes from: the source that gives it (in words: "the memorandum's signature",
+ * "the archive's summary", "Britannica"), its script (ISO 15924), and whether the source gets the
+ * name wrong (`erroneous`: an inverted or truncated form, kept as an attested variant).
+ */
+export const aliasDetailInput = z
+  .object({
+    alias: z.string().min(1),
+    source: z.string().min(1),
+    script: z.enum(SCRIPTS),
+    erroneous: z.boolean().default(false),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** What a statement in a recorded conversation is: its kind, and whether it is quoted or reported. */
+export const statementInput = z
+  .object({
+    kind: z.enum(STATEMENT_KINDS),
+    speech: z.enum(SPEECH_MODES),
+    /** Topics in our own words (lowercase), e.g. "solidarity", "vigilance". */
+    topics: z.array(z.string().regex(/^[a-z][a-z -]*$/)).default([]),
+  })
+  .strict();
+
+/** A structured archival reference, as the citation gives it. */
+export const archivalReferenceInput = z
+  .object({
+    /** The archive, as the citation names it ("RGANI"). */
+    archive: z.string().min(1),
+    /** A former name, as the citation gives it ("Center for Preservation of Contemporary Documentation [TsKhSD]"). */
+    formerName: z.string().min(1).optional(),
+    /** When the archive changed its name, where the source gives it. */
+    renamed: historicalDateInput.optional(),
+    fond: z.string().min(1),
+    opis: z.string().min(1).optional(),
+    delo: z.string().min(1).optional(),
+    /** Folios (listy), e.g. "107-110". */
+    folios: z.string().min(1).optional(),
   })
   .strict();
 
@@ -65,13 +126,22 @@ export const externalIdInput = z
 export const entityInput = z
   .object({
     id,
-    type: z.enum(
-      ENTITY_TYPES.filter((t) => t !== 'Document') as ['Person', 'Institution', 'Meeting', 'Event', 'Place'],
-    ),
+    type: z.enum(ENTITY_TYPES),
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
+    /** Provenance of aliases: one entry per alias at most (every alias listed must be in `aliases`). */
+    aliasDetails: z.array(aliasDetailInput).default([]),
     description: z.string().min(1),
+    /**
+     * Where the description comes from: "editorial" when it is ours, otherwise the source it
+     * paraphrases ("the memorandum's body", "the archive's summary").
+     */
+    descriptionFrom: z.string().min(1).optional(),
     kind: z.enum(INSTITUTION_KINDS).optional(),
+    /** For a document other than the bundle's own (an original, a translation): its language. */
+    language: z.string().min(2).optional(),
+    /** For a Statement: its kind, speech and topics. */
+    statement: statementInput.optional(),
     date: historicalDateInput.optional(),
     externalIds: z.array(externalIdInput).default([]),
     /** Notes for historians: discrepancies between sources, why a variant is listed. */
@@ -101,6 +171,10 @@ export const relationshipInput = z
     context: id.optional(),
     /** For HELD_BY: the archival reference (fond, opis, delo, listy). */
     reference: z.string().min(1).optional(),
+    /** For HELD_BY: the archival reference, structured. */
+    archivalReference: archivalReferenceInput.optional(),
+    /** The statement in a conversation that asserts this relationship (HELPED, EXPECTED_TO_MEET). */
+    statement: id.optional(),
     startDate: historicalDateInput.optional(),
     endDate: historicalDateInput.optional(),
     /** The date at which the source attests the relationship (for positions without known terms). */
@@ -116,14 +190,17 @@ export const documentInput = z
     id,
     title: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
+    aliasDetails: z.array(aliasDetailInput).default([]),
     description: z.string().min(1),
+    descriptionFrom: z.string().min(1).optional(),
     /**
      * The file holding the stored text that all offsets index (UTF-16 units): under seed/texts/ for the
      * seed; for an import, beside the extraction or in a texts/ folder beside it or its folder.
      */
     textFile: z.string().regex(/^[a-z0-9][a-z0-9._-]*\.txt$/),
     sections: z.object({ summary: span.optional(), citation: span, body: span }).strict(),
-    date: historicalDateInput,
+    /** The date of this document; left out when no source gives it. */
+    date: historicalDateInput.optional(),
     archiveReference: z.string().min(1).optional(),
     language: z.string().min(2),
     note: z.string().min(1).optional(),
@@ -141,6 +218,7 @@ export const extractionFile = z
 
 export type HistoricalDateInput = z.infer<typeof historicalDateInput>;
 export type EvidenceInput = z.infer<typeof evidenceInput>;
+export type AliasDetailInput = z.infer<typeof aliasDetailInput>;
 export type ExternalIdInput = z.infer<typeof externalIdInput>;
 export type EntityInput = z.infer<typeof entityInput>;
 export type RelationshipInput = z.infer<typeof relationshipInput>;

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { type DateInterval, dateInterval } from '../dates.ts';
 import {
   type EntityType,
+  type EvidenceLayer,
   IDENTIFIED_TYPES,
   identifierKey,
   RELATIONSHIP_TYPES,
@@ -51,14 +52,17 @@ export function checkDate(date: HistoricalDateInput | undefined, where: string, 
   if (!date) return;
   const r = dateInterval(date.value, date.precision);
   if (typeof r === 'string') problems.push(`${where}: malformed date: ${r}`);
+  else if (date.notAfter && (date.notAfter < r.earliest || date.notAfter > r.latest))
+    problems.push(`${where}: notAfter ${date.notAfter} lies outside ${date.value}`);
   if (date.certainty === 'inferred' && !date.reasoning)
     problems.push(`${where}: an inferred date needs its reasoning`);
 }
 
+/** The interval a date stands for: its value at its precision, ending at `notAfter` when given. */
 export function intervalOf(date: HistoricalDateInput): DateInterval {
   const r = dateInterval(date.value, date.precision);
   if (typeof r === 'string') throw new Error(r);
-  return r;
+  return date.notAfter && date.notAfter < r.latest ? { ...r, latest: date.notAfter } : r;
 }
 
 /**
@@ -87,10 +91,47 @@ function checkIdentifiers(
   });
 }
 
-function checkEvidence(ev: EvidenceInput, text: string, where: string, problems: string[]): void {
+type Sections = ExtractionFile['document']['sections'];
+
+/**
+ * The layer a passage at [start, end) comes from: the archive's summary or citation (archival), a
+ * bracketed insertion in the body (editorial: the passage lies within one pair of brackets), or the
+ * body. Null when it lies in no one section.
+ */
+export function layerOf(text: string, sections: Sections, start: number, end: number): EvidenceLayer | null {
+  const within = (s: { start: number; end: number } | undefined) => !!s && start >= s.start && end <= s.end;
+  if (within(sections.summary) || within(sections.citation)) return 'archival';
+  if (!within(sections.body)) return null;
+  const open = text.lastIndexOf('[', start);
+  if (open >= sections.body.start && text.lastIndexOf(']', start - 1) < open) {
+    const close = text.indexOf(']', open);
+    if (close >= end - 1) return 'editorial';
+  }
+  return 'body';
+}
+
+/**
+ * Relationship types that speak about a document as the archive describes it (who translated or
+ * obtained it, who holds it, what it translates): these may rest on the archival layer alone.
+ * Every other relationship is a claim about the past and needs a passage of the body.
+ */
+export const ARCHIVAL_TYPES: readonly RelationshipType[] = [
+  'TRANSLATED',
+  'OBTAINED',
+  'HELD_BY',
+  'TRANSLATION_OF',
+];
+
+function checkEvidence(
+  ev: EvidenceInput,
+  text: string,
+  sections: Sections,
+  where: string,
+  problems: string[],
+): EvidenceLayer | null {
   if (ev.end <= ev.start || ev.end > text.length) {
     problems.push(`${where}: offsets ${ev.start}-${ev.end} are outside the text (length ${text.length})`);
-    return;
+    return null;
   }
   const found = text.slice(ev.start, ev.end);
   if (found !== ev.quote) {
@@ -104,6 +145,12 @@ function checkEvidence(ev: EvidenceInput, text: string, where: string, problems:
   }
   if (ev.certainty === 'inferred' && !ev.reasoning)
     problems.push(`${where}: inferred evidence needs its reasoning`);
+  checkDate(ev.attests, `${where} attests`, problems);
+  const layer = layerOf(text, sections, ev.start, ev.end);
+  if (!layer) problems.push(`${where}: the passage lies in no one section of the document`);
+  else if (ev.layer && ev.layer !== layer)
+    problems.push(`${where}: layer "${ev.layer}" given, but the passage is ${layer}`);
+  return layer;
 }
 
 /** Parses the JSON text of an extraction; a syntax error rejects the file. */
@@ -158,6 +205,7 @@ function check(file: string, x: ExtractionFile, text: string): ValidatedDocument
     }
   }
   checkDate(x.document.date, 'document.date', problems);
+  checkAliasDetails({ name: x.document.title, ...x.document }, 'document', problems);
 
   const types = new Map<string, EntityType>([[x.document.id, 'Document']]);
   const claimed = new Map<string, string>();
@@ -168,8 +216,13 @@ function check(file: string, x: ExtractionFile, text: string): ValidatedDocument
     if (!e.id.startsWith(`${e.type.toLowerCase()}/`))
       problems.push(`${where}: id prefix does not match type ${e.type}`);
     if (e.kind && e.type !== 'Institution') problems.push(`${where}: only institutions have a kind`);
-    if (e.date && e.type !== 'Meeting' && e.type !== 'Event')
-      problems.push(`${where}: only meetings and events have a date`);
+    if (e.date && e.type !== 'Meeting' && e.type !== 'Event' && e.type !== 'Document')
+      problems.push(`${where}: only meetings, events and documents have a date`);
+    if (e.language && e.type !== 'Document') problems.push(`${where}: only documents have a language`);
+    if (e.type === 'Statement' && !e.statement)
+      problems.push(`${where}: a statement needs its kind and speech ("statement")`);
+    if (e.statement && e.type !== 'Statement') problems.push(`${where}: only statements have "statement"`);
+    checkAliasDetails(e, where, problems);
     checkDate(e.date, `${where} date`, problems);
     checkIdentifiers(e, where, claimed, problems);
   });
@@ -193,17 +246,48 @@ function check(file: string, x: ExtractionFile, text: string): ValidatedDocument
       problems.push(`${where}: ${r.type} cannot end at a ${toType}`);
     if (r.context && types.get(r.context) !== 'Meeting')
       problems.push(`${where}: context ${r.context} must be a meeting declared in this file`);
+    if (r.statement && types.get(r.statement) !== 'Statement')
+      problems.push(`${where}: statement ${r.statement} must be a statement declared in this file`);
+    if (r.archivalReference && r.type !== 'HELD_BY')
+      problems.push(`${where}: only HELD_BY carries an archival reference`);
+    checkDate(r.archivalReference?.renamed, `${where} archivalReference.renamed`, problems);
     checkDate(r.startDate, `${where} startDate`, problems);
     checkDate(r.endDate, `${where} endDate`, problems);
     checkDate(r.attestedDate, `${where} attestedDate`, problems);
-    r.evidence.forEach((ev, j) => {
-      checkEvidence(ev, text, `${where} evidence[${j}]`, problems);
+    const evidence = r.evidence.map((ev, j) => {
+      const layer = checkEvidence(ev, text, x.document.sections, `${where} evidence[${j}]`, problems);
+      return { ...ev, layer: layer ?? ev.layer ?? 'body' };
     });
-    return { ...r, id: rid };
+    if (
+      !ARCHIVAL_TYPES.includes(r.type as RelationshipType) &&
+      evidence.length &&
+      evidence.every((ev) => ev.layer === 'archival')
+    )
+      problems.push(
+        `${where}: rests on the archive's description alone; a claim about the past needs a passage of the body`,
+      );
+    // the derived layers stay with the extraction too (resolution rebuilds relationships from it)
+    r.evidence = evidence;
+    return { ...r, evidence, id: rid };
   });
 
   if (problems.length) throw new ExtractionError(file, problems);
   return { file, text, extraction: x, relationships, types };
+}
+
+/** Alias details name aliases the entry lists (or its name), each at most once. */
+function checkAliasDetails(
+  e: { name: string; aliases: string[]; aliasDetails: { alias: string }[] },
+  where: string,
+  problems: string[],
+): void {
+  const seen = new Set<string>();
+  for (const d of e.aliasDetails) {
+    if (d.alias !== e.name && !e.aliases.includes(d.alias))
+      problems.push(`${where}: aliasDetails names "${d.alias}", which is not among its aliases`);
+    if (seen.has(d.alias)) problems.push(`${where}: aliasDetails lists "${d.alias}" twice`);
+    seen.add(d.alias);
+  }
 }
 
 /** "relationships[3] (ATTENDED)" rather than "relationships.3.type". */

@@ -32,8 +32,8 @@ describe('export statements', () => {
             .dateValue, .datePrecision, .dateEarliest, .dateLatest, .dateCertainty, .dateReasoning,
             .title, .archiveReference, .language} AS props,
                   [(n)-[:SAME_AS]->(i:Identifier) | properties(i)] AS identifiers,
-                  COUNT { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) } AS relationships,
-                  reduce(s = 0, r IN [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
+                  COUNT { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(:Entity) } AS relationships,
+                  reduce(s = 0, r IN [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(:Entity) | r] | s + size(coalesce(r.quotes, []))) AS evidence,
                   size(coalesce(n.sources, [])) AS documents",
         "name": "exportNodes",
         "params": {
@@ -62,7 +62,7 @@ describe('export statements', () => {
                   CASE WHEN size(starts) = 0 THEN null ELSE starts[-1].id END AS last,
                   COLLECT {
                     UNWIND starts AS a
-                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
+                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]->(b:Entity)
                     WHERE (a.id > $after OR ($afterRel IS NOT NULL AND r.id > $afterRel))
                     WITH r ORDER BY a.id ASC, r.id ASC LIMIT $batch
                     RETURN {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}
@@ -94,7 +94,7 @@ describe('export statements', () => {
                   CASE WHEN size(starts) = 0 THEN null ELSE starts[-1].id END AS last,
                   COLLECT {
                     UNWIND starts AS a
-                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
+                    MATCH (a)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]->(b:Entity)
                     WHERE (a.id > $after OR ($afterRel IS NOT NULL AND r.id > $afterRel)) AND b.id IN $members AND r.source = $document
                     WITH r ORDER BY a.id ASC, r.id ASC LIMIT $batch
                     RETURN {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}
@@ -156,7 +156,14 @@ describe('export statements', () => {
            CALL { MATCH ()-[r:HELD_POSITION]->() RETURN count(r) AS e9 }
            CALL { MATCH ()-[r:PART_OF]->() RETURN count(r) AS e10 }
            CALL { MATCH ()-[r:TOOK_PLACE_IN]->() RETURN count(r) AS e11 }
-           RETURN nodes, e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 AS edges",
+           CALL { MATCH ()-[r:TRANSLATION_OF]->() RETURN count(r) AS e12 }
+           CALL { MATCH ()-[r:SAID]->() RETURN count(r) AS e13 }
+           CALL { MATCH ()-[r:ADDRESSED_TO]->() RETURN count(r) AS e14 }
+           CALL { MATCH ()-[r:ABOUT]->() RETURN count(r) AS e15 }
+           CALL { MATCH ()-[r:MADE_AT]->() RETURN count(r) AS e16 }
+           CALL { MATCH ()-[r:HELPED]->() RETURN count(r) AS e17 }
+           CALL { MATCH ()-[r:EXPECTED_TO_MEET]->() RETURN count(r) AS e18 }
+           RETURN nodes, e0 + e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8 + e9 + e10 + e11 + e12 + e13 + e14 + e15 + e16 + e17 + e18 AS edges",
         "name": "exportTotals",
         "params": {},
       }
@@ -212,7 +219,7 @@ describe('export statements', () => {
            WHERE d:Document
            RETURN d.id AS document,
                   COLLECT {
-                    MATCH (a:Entity)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(b:Entity)
+                    MATCH (a:Entity)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]->(b:Entity)
                     WHERE r.source = d.id
                     WITH a, b LIMIT $limit
                     RETURN [a.id, b.id]

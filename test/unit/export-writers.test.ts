@@ -188,6 +188,9 @@ function relationship(id: string, key: string): RelationshipRow {
     startDate: null,
     endDate: null,
     attestedDate: null,
+    statement: null,
+    attestations: [],
+    archivalReference: null,
     certainty: 'stated',
     evidence: [
       {
@@ -199,6 +202,8 @@ function relationship(id: string, key: string): RelationshipRow {
         end: start + quote.length,
         certainty: 'stated',
         reasoning: null,
+        layer: 'body',
+        attests: null,
       },
       {
         relationshipId: id,
@@ -209,6 +214,8 @@ function relationship(id: string, key: string): RelationshipRow {
         end: 5,
         certainty: 'inferred',
         reasoning: `${hostile} ${key}`,
+        layer: 'body',
+        attests: null,
       },
     ],
   };

@@ -15,12 +15,13 @@ describe('id vocabulary', () => {
         "meeting": "Meeting",
         "person": "Person",
         "place": "Place",
+        "statement": "Statement",
       }
     `);
     expect(Object.values(ID_PREFIXES)).toEqual([...ENTITY_TYPES]);
     expect(Object.isFrozen(ID_PREFIXES)).toBe(true);
     expect(ID_PATTERN.source).toMatchInlineSnapshot(
-      `"^(person|institution|document|meeting|event|place)\\/[a-z0-9]+(?:-[a-z0-9]+)*$"`,
+      `"^(person|institution|document|meeting|event|place|statement)\\/[a-z0-9]+(?:-[a-z0-9]+)*$"`,
     );
   });
 

@@ -113,6 +113,7 @@ describe('expensive calls', () => {
       'Query.neighborhood',
       'Query.search',
       'Query.shortestPath',
+      'Query.strongestConnection',
       'Query.timeline',
     ]);
     // a field renamed keeps its limit: only the extension counts

@@ -39,6 +39,7 @@ describe('reconcileCandidates', () => {
             "Meeting",
             "Event",
             "Place",
+            "Statement",
           ],
           "perQuery": "int(50)",
           "queries": [
@@ -87,7 +88,7 @@ describe('reconcileFacts', () => {
              [(n)-[:PART_OF*1..3]->(a:Entity) | {id: a.id, name: a.name, aliases: coalesce(a.aliases, [])}] AS partOf,
              [(n)-[:SAME_AS]->(x:Identifier) | x.key] AS externalIds,
              {earliest: n.dateEarliest, latest: n.dateLatest} AS own,
-             [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity)
+             [(n)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(:Entity)
                WHERE r.startEarliest IS NOT NULL OR r.endLatest IS NOT NULL OR r.attestedEarliest IS NOT NULL |
                {start: r.startEarliest, end: r.endLatest,
                 attestedEarliest: r.attestedEarliest, attestedLatest: r.attestedLatest}] AS terms,

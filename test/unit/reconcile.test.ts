@@ -343,7 +343,12 @@ const rel = (
     end: start + quote.length,
     certainty,
     reasoning: null,
+    layer: 'body' as const,
+    attests: null,
   })),
+  statement: null,
+  attestations: [],
+  archivalReference: null,
 });
 
 describe('bestPassage', () => {

@@ -18,5 +18,8 @@ export const entityRow = (over: Partial<EntityRow> & { id: string }): EntityRow 
   body: null,
   archiveReference: null,
   language: null,
+  descriptionFrom: null,
+  aliasDetails: [],
+  statement: null,
   ...over,
 });

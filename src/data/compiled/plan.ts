@@ -101,4 +101,12 @@ export const RELATIONSHIP_PROPS: readonly string[] = [
   ...dateProps('attested'),
 ];
 /** The evidence arrays of a relationship (see data/rows.ts relationshipFrom). */
-export const EVIDENCE_PROPS: readonly string[] = ['quotes', 'starts', 'ends', 'certainties', 'reasonings'];
+export const EVIDENCE_PROPS: readonly string[] = [
+  'quotes',
+  'starts',
+  'ends',
+  'certainties',
+  'reasonings',
+  'layers',
+  ...dateProps('attests'),
+];

@@ -136,7 +136,7 @@ describe('edit statements', () => {
     expect(show(linksBetweenStatement('person/a', 'person/b'))).toMatchInlineSnapshot(`
       {
         "cypher": "/* linksBetween */
-      MATCH (a:Entity {id: $a})-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(b:Entity {id: $b})
+      MATCH (a:Entity {id: $a})-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(b:Entity {id: $b})
            RETURN count(r) AS links",
         "name": "linksBetween",
         "params": {
@@ -243,7 +243,7 @@ describe('retraction statements', () => {
       MATCH (n:Entity)
            WHERE $id IN n.sources OR n.id = $id
            SET n.sources = [s IN coalesce(n.sources, []) WHERE s <> $id]
-           WITH n, n.id = $id OR (size(n.sources) = 0 AND NOT EXISTS { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) }) AS gone
+           WITH n, n.id = $id OR (size(n.sources) = 0 AND NOT EXISTS { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(:Entity) }) AS gone
            WITH collect(CASE WHEN gone THEN n END) AS goneNodes, collect(CASE WHEN NOT gone THEN n.id END) AS kept
            CALL {
              WITH goneNodes

@@ -21,7 +21,7 @@ const q: PathQuery = {
 describe('paths', () => {
   it('follows every type but MENTIONS unless told', () => {
     expect(DEFAULT_TRAVERSAL_TYPES).not.toContain('MENTIONS');
-    expect(DEFAULT_TRAVERSAL_TYPES).toHaveLength(11);
+    expect(DEFAULT_TRAVERSAL_TYPES).toHaveLength(18);
   });
 
   it('shortestPath', () => {
@@ -30,7 +30,7 @@ describe('paths', () => {
         "cypher": "/* shortestPath */
       MATCH (a:Entity {id: $from})
            MATCH (b:Entity {id: $to})
-           MATCH p = shortestPath((a)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN*1..6]-(b))
+           MATCH p = shortestPath((a)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET*1..6]-(b))
            RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
              [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}] AS rels",
         "name": "shortestPath",
@@ -105,7 +105,7 @@ describe('neighborhood', () => {
       MATCH (c:Entity {id: $id})
            CALL {
              WITH c
-             MATCH p = ANY SHORTEST (c)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-{1,2}(m:Entity)
+             MATCH p = ANY SHORTEST (c)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-{1,2}(m:Entity)
              WHERE m <> c
              RETURN m, length(p) AS distance
              ORDER BY distance, m.id
@@ -116,7 +116,7 @@ describe('neighborhood', () => {
            CALL {
              WITH members
              UNWIND members AS x
-             MATCH (x)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]->(y:Entity)
+             MATCH (x)-[r:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]->(y:Entity)
              WHERE y IN members
              RETURN r ORDER BY r.id
            }

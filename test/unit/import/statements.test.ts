@@ -128,7 +128,7 @@ describe('import statements', () => {
     const prune = pruneRelationshipsStatement('document/d', ['r1']).cypher;
     expect(prune.split('\n')[0]).toBe('/* pruneRelationships */');
     expect(prune).toContain('WHERE r.source = $doc AND NOT r.id IN $keep');
-    expect(prune.match(/CALL \{/g)).toHaveLength(12);
+    expect(prune.match(/CALL \{/g)).toHaveLength(19);
     expect(releasedEntitiesStatement('document/d', ['person/a']).cypher).toMatchInlineSnapshot(`
       "/* releasedEntities */
       MATCH (n:Entity)
@@ -140,7 +140,7 @@ describe('import statements', () => {
       "/* removeUnsupported */
       UNWIND $ids AS id
            MATCH (n:Entity {id: id})
-           WHERE size(coalesce(n.sources, [])) = 0 AND NOT EXISTS { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN]-(:Entity) }
+           WHERE size(coalesce(n.sources, [])) = 0 AND NOT EXISTS { (n)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|MENTIONS|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-(:Entity) }
            CALL (n) {
              MATCH (n)-[:SAME_AS]->(i:Identifier)
              WHERE NOT EXISTS { (i)<-[:SAME_AS]-(o:Entity) WHERE o <> n }
@@ -165,7 +165,7 @@ describe('bundle export statements', () => {
     expect(bundleDocumentsStatement('', 100).cypher).toMatchInlineSnapshot(`
       "/* bundleDocuments */
       MATCH (d:Document)
-           WHERE d.id > $after
+           WHERE d.id > $after AND d.text IS NOT NULL
            WITH d ORDER BY d.id ASC LIMIT $batch
            RETURN d.id AS id, 'Document' AS type, properties(d) AS props, [] AS identifiers"
     `);

@@ -83,6 +83,8 @@ describe('Web Annotation selectors', () => {
     end: start + quote.length,
     certainty: 'inferred',
     reasoning: 'because',
+    layer: 'body',
+    attests: null,
   };
 
   it('counts positions in code points, not UTF-16 units', () => {
