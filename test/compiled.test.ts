@@ -99,4 +99,30 @@ describe('compiled reads', () => {
     const { statements } = await both(api, query, { person });
     expect(statements).toBeGreaterThan(1);
   });
+  it("carries the evidence's layer and attested dates, and leaves a supportedBy filter to the loaders", async ({
+    api,
+  }) => {
+    const meeting = 'meeting/chervonenko-deng-1959-11-06';
+    const query = /* GraphQL */ `
+      query ($meeting: ID!, $chervonenko: ID!) {
+        meeting(id: $meeting) { attendees { role layers evidence { quote layer } } }
+        person(id: $chervonenko) { positions { title evidence { layer attests { value certainty } } } }
+      }`;
+    const { data } = await both(api, query, { meeting, chervonenko: 'person/stepan-chervonenko' });
+    const layers = data.meeting.attendees.flatMap((a: any) => a.evidence.map((e: any) => e.layer));
+    expect(layers).toContain('BODY');
+    const attests = data.person.positions.flatMap((p: any) =>
+      p.evidence.flatMap((e: any) => e.attests ?? []),
+    );
+    expect(attests.length).toBeGreaterThan(0);
+    // a filter by layer: compiled above it, the filtered field by the loaders, the same answer
+    const filtered = await both(
+      api,
+      /* GraphQL */ `query ($meeting: ID!) { meeting(id: $meeting) { all: attendees { role }
+        body: attendees(supportedBy: [BODY]) { role } archival: attendees(supportedBy: [ARCHIVAL]) { role } } }`,
+      { meeting },
+    );
+    expect(filtered.data.meeting.body).toHaveLength(filtered.data.meeting.all.length);
+    expect(filtered.data.meeting.archival).toEqual([]);
+  });
 });
