@@ -188,6 +188,10 @@ describe('retractDocument', () => {
     } finally {
       await seed(api.db);
     }
-    expect(await snapshot(api)).toEqual(before);
+    // the same graph; an entity deleted and created again starts at version 1 (earlier tests may
+    // have edited it), so versions are left out of this comparison
+    const unversioned = (g: Awaited<ReturnType<typeof snapshot>>) =>
+      JSON.parse(JSON.stringify(g, (k, v) => (k === 'version' ? undefined : v)));
+    expect(unversioned(await snapshot(api))).toEqual(unversioned(before));
   });
 });

@@ -2,11 +2,12 @@
 // not even as references (most C0 controls, unpaired surrogates, U+FFFE and U+FFFF): they become
 // U+FFFD. Markup characters become entities; in attribute values tab, newline and carriage return
 // become character references too, because a parser turns them into spaces otherwise (attribute
-// value normalization), and a carriage return in text does as well (end-of-line handling).
+// value normalization), and a carriage return in text does as well (end-of-line handling); so do
+// NEL (U+0085) and LINE SEPARATOR (U+2028), which XML 1.1 parsers (and xmldom) treat as line ends.
 
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const TEXT_SPECIAL = /[&<>\r]/g;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
+const TEXT_SPECIAL = /[&<>\r\u0085\u2028]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0085\u2028]/g;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -16,6 +17,8 @@ const ENTITIES: Record<string, string> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  '\u0085': '&#133;',
+  '\u2028': '&#8232;',
 };
 const entity = (c: string) => ENTITIES[c] as string;
 

@@ -78,6 +78,14 @@ describe('XML escaping', () => {
     );
   });
 
+  it('keeps NEL and LINE SEPARATOR, which a parser would take for line ends, as they are', () => {
+    for (const s of ['\u0085', 'a\u2028b', ' \u0085\r\n']) {
+      const doc = strictXml(`<a v="${escapeAttribute(s)}">${escapeText(s)}</a>`);
+      expect(doc.documentElement?.getAttribute('v')).toBe(s);
+      expect(doc.documentElement?.textContent).toBe(s);
+    }
+  });
+
   it('replaces only the characters XML 1.0 cannot carry', () => {
     expect(xmlChars('a\u0000b\u0008\u000b\u001f\uFFFE\uFFFF\uD800x\uDC00')).toBe(
       'a\uFFFDb\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDx\uFFFD',
