@@ -10,62 +10,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type Db } from '../src/db/driver.ts';
 import { type ImportReport, PHASES } from '../src/import/index.ts';
-import { startLocalNeo4j } from '../src/runtime/local-neo4j.ts';
 import { runNode } from '../test-support/run-node.ts';
 import { syntheticArchive, writeBundle } from '../test-support/synthetic-bundle.ts';
+import { type BenchTarget, benchDatabase } from './database.ts';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 100_000);
 /** BENCH_CANDIDATES=0: import with --no-candidates. */
 const CANDIDATES = process.env.BENCH_CANDIDATES !== '0';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-interface Target {
-  uri: string;
-  username: string;
-  password: string;
-  database: string;
-}
-
-async function database(): Promise<{ db: Db; target: Target; stop: () => Promise<void>; via: string }> {
-  if (process.env.NEO4J_URI) {
-    const target = {
-      uri: process.env.NEO4J_URI,
-      username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    };
-    const db = await connect(target);
-    const [row] = await db.read<{ n: number }>('/* benchEmpty */ MATCH (n:Entity) RETURN count(n) AS n');
+/** The bench's database; a server of NEO4J_URI must be empty (what is imported is removed again). */
+async function database() {
+  const bench = await benchDatabase({ pageCacheMb: 1024, log: say });
+  if (bench.shared) {
+    const [row] = await bench.db.read<{ n: number }>(
+      '/* benchEmpty */ MATCH (n:Entity) RETURN count(n) AS n',
+    );
     if (row?.n) {
-      await db.driver.close();
+      await bench.stop();
       throw new Error(`NEO4J_URI holds ${row.n} entities: the benchmark needs an empty database`);
     }
-    return { db, target, stop: () => db.driver.close(), via: process.env.NEO4J_URI };
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'coldwar-graph-bench-'));
-  const password = 'coldwar-graph-bench';
-  const neo = await startLocalNeo4j({
-    dataDir,
-    port: 0,
-    password,
-    heapMb: 2048,
-    pageCacheMb: 1024,
-    log: say,
-  });
-  const target = { uri: neo.uri, username: 'neo4j', password, database: 'neo4j' };
-  const db = await connect(target);
-  return {
-    db,
-    target,
-    via: `local Neo4j at ${neo.uri} (2 GiB heap, 1 GiB page cache)`,
-    stop: async () => {
-      await db.driver.close();
-      await neo.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return bench;
 }
 
 const n = (x: number) => Math.round(x).toLocaleString('en');
@@ -73,7 +40,7 @@ const n = (x: number) => Math.round(x).toLocaleString('en');
 const VOLUME_PERSONS = 6_250;
 
 /** One `npm run import` of some files in a process of its own; the reports, summed. */
-async function importFiles(target: Target, paths: string[], label: string) {
+async function importFiles(target: BenchTarget, paths: string[], label: string) {
   const started = performance.now();
   const r = await runNode(
     ['--import', 'tsx', 'scripts/import.ts', '--json', ...(CANDIDATES ? [] : ['--no-candidates']), ...paths],
@@ -121,9 +88,9 @@ async function importFiles(target: Target, paths: string[], label: string) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'coldwar-graph-import-bench-'));
-const { db, target, stop, via } = await database();
+const { db, target, stop, via, shared } = await database();
 try {
-  say(`Neo4j: ${via}`);
+  say(`Neo4j: ${via} (2 GiB heap, 1 GiB page cache when local)`);
   const started = performance.now();
   const volumes = Math.max(1, Math.ceil(PERSONS / VOLUME_PERSONS));
   const write = (series: string | undefined, seed: number) =>
@@ -146,7 +113,7 @@ try {
      RETURN nodes, rels`,
   );
   say(`graph: ${n(counts?.nodes ?? 0)} entities, ${n(counts?.rels ?? 0)} relationships`);
-  if (process.env.NEO4J_URI) {
+  if (shared) {
     for (;;) {
       const [row] = await db.write<{ n: number }>(
         `/* benchRemove */ MATCH (n) WHERE n:Entity OR n:Change OR n:Identifier WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n`,

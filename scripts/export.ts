@@ -19,6 +19,7 @@ import { connect } from '../src/db/driver.ts';
 import { InvalidArgumentError } from '../src/errors.ts';
 import { exportBundles } from '../src/export/bundle.ts';
 import { exportText, FORMAT_NAMES, parseExportRequest, planExport } from '../src/export/index.ts';
+import { partialFile } from '../src/export/partial-file.ts';
 import { EXPORT_BATCH, EXPORT_MAX_SELECTION_ENTITIES, MAX_EXPORT_DEPTH } from '../src/limits.ts';
 import { fail } from '../src/runtime/cli.ts';
 import { makeUris } from '../src/uris.ts';
@@ -80,30 +81,14 @@ function fileOutput(path: string): Output {
       abandon: () => undefined,
     };
   }
-  const partial = `${path}.partial`;
-  const stream: WriteStream = createWriteStream(partial, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let failure: Error | undefined;
-  stream.on('error', (err) => {
-    failure = err;
-  });
+  const file = partialFile(path);
   return {
     path,
     async write(text) {
-      if (failure) throw failure;
-      if (!text) return;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
-      if (failure) throw failure;
+      if (text) await file.write(text);
     },
-    async finish() {
-      stream.end();
-      await once(stream, 'finish');
-      if (failure) throw failure;
-      renameSync(partial, path);
-    },
-    abandon() {
-      stream.destroy();
-      rmSync(partial, { force: true });
-    },
+    finish: () => file.finish(),
+    abandon: () => file.abandon(),
   };
 }
 

@@ -188,38 +188,58 @@ export function buildGraph(options: GenerateOptions) {
   return { nodes, rels, graph: { persons, institutions, meetings, documentId, edges } as GeneratedGraph };
 }
 
-const BATCH = 5000;
+type Rows<K> = Map<K, { id?: string; from?: string; to?: string; props: Record<string, unknown> }[]>;
 
-/** Writes a generated graph; returns what it wrote. Remove it with removeSynthetic(). */
-export async function generateGraph(db: Db, options: GenerateOptions): Promise<GeneratedGraph> {
-  const { nodes, rels, graph } = buildGraph(options);
+/**
+ * Writes generated rows in UNWIND batches: nodes per label (MERGE on the id, or CREATE when the
+ * caller knows none exists, which is faster), then relationships per type, matched through the id
+ * constraint. `name` prefixes the statements' names.
+ */
+export async function writeGeneratedRows(
+  db: Db,
+  nodes: Rows<EntityType>,
+  rels: Rows<RelationshipType>,
+  options: { name: string; batch: number; create?: boolean; awaitIndexesSeconds: number },
+): Promise<void> {
+  const { name, batch } = options;
   for (const [label, rows] of nodes) {
-    for (let i = 0; i < rows.length; i += BATCH) {
+    for (let i = 0; i < rows.length; i += batch) {
       // `label` comes from the closed list ENTITY_TYPES
       await db.write(
-        `/* syntheticEntities:${label} */
+        options.create
+          ? `/* ${name}Entities:${label} */
+         UNWIND $rows AS row
+         CREATE (n:Entity:${label})
+         SET n = row.props, n.id = row.id`
+          : `/* ${name}Entities:${label} */
          UNWIND $rows AS row
          MERGE (n:Entity {id: row.id})
          SET n:${label}, n += row.props`,
-        { rows: rows.slice(i, i + BATCH) },
+        { rows: rows.slice(i, i + batch) },
       );
     }
   }
   for (const [type, rows] of rels) {
-    for (let i = 0; i < rows.length; i += BATCH) {
+    for (let i = 0; i < rows.length; i += batch) {
       // `type` comes from the closed list RELATIONSHIP_TYPE_NAMES
       await db.write(
-        `/* syntheticRelationships:${type} */
+        `/* ${name}Relationships:${type} */
          UNWIND $rows AS row
          MATCH (a:Entity {id: row.from})
          MATCH (b:Entity {id: row.to})
          CREATE (a)-[r:${type}]->(b)
          SET r = row.props`,
-        { rows: rows.slice(i, i + BATCH) },
+        { rows: rows.slice(i, i + batch) },
       );
     }
   }
-  await db.write('CALL db.awaitIndexes(120)');
+  await db.write(`CALL db.awaitIndexes(${options.awaitIndexesSeconds})`);
+}
+
+/** Writes a generated graph; returns what it wrote. Remove it with removeSynthetic(). */
+export async function generateGraph(db: Db, options: GenerateOptions): Promise<GeneratedGraph> {
+  const { nodes, rels, graph } = buildGraph(options);
+  await writeGeneratedRows(db, nodes, rels, { name: 'synthetic', batch: 5000, awaitIndexesSeconds: 120 });
   return graph;
 }
 

@@ -13,6 +13,7 @@ import type { LogLine } from '../src/http/requests.ts';
 import { SEED_DIR } from '../src/seed/index.ts';
 import { loadDocument } from '../src/seed/load.ts';
 import { type ValidatedDocument, validateExtraction } from '../src/seed/validate.ts';
+import { type BundleDoc, type BundleRelationship, bundleOf } from '../test-support/bundles.ts';
 import type { GqlResult } from './fixtures.ts';
 
 /** scrypt at the lowest cost the store accepts, to keep the tests quick. */
@@ -76,26 +77,9 @@ export async function editingApp(db: Db, options: { readsRequireKey?: boolean } 
   };
 }
 
-/** A relationship of a synthetic document: its quote is found in the text (first occurrence). */
-export interface SyntheticRelationship {
-  type: string;
-  from: string;
-  to: string;
-  quote: string;
-  key?: string;
-  context?: string;
-  role?: string;
-}
-
-export interface SyntheticDocument {
-  /** "document/synthetic-…". */
-  id: string;
-  title: string;
-  /** The stored text; its first line is the citation, and it must say it is synthetic. */
-  text: string;
-  entities: Record<string, unknown>[];
-  relationships: SyntheticRelationship[];
-}
+/** A synthetic document and its relationships: the bundles of the import tests (test-support/bundles.ts). */
+export type SyntheticRelationship = BundleRelationship;
+export type SyntheticDocument = BundleDoc;
 
 /** The seed memorandum's entries for these ids, exactly as the seed declares them. */
 export function seedEntries(ids: readonly string[]): Record<string, unknown>[] {
@@ -120,33 +104,10 @@ export const synthetic = (id: string, type: string, name: string, extra: Record<
 
 /** Validates a synthetic document as the seed is validated (offsets checked) and returns it. */
 export function validateSynthetic(doc: SyntheticDocument): ValidatedDocument {
-  if (!doc.text.startsWith('SYNTHETIC')) throw new Error('a synthetic document says so on its first line');
+  const { extraction, text, textFile } = bundleOf(doc);
   const dir = mkdtempSync(join(tmpdir(), 'coldwar-graph-synthetic-'));
   try {
-    const textFile = `${doc.id.slice('document/'.length)}.txt`;
-    const firstLine = doc.text.indexOf('\n');
-    const extraction = {
-      format: 'coldwar-graph/extraction@1',
-      document: {
-        id: doc.id,
-        title: doc.title,
-        description: 'Synthetic test document: not a historical source.',
-        textFile,
-        sections: {
-          citation: { start: 0, end: firstLine },
-          body: { start: firstLine + 1, end: doc.text.length },
-        },
-        date: { value: '2000-01-01', precision: 'day', certainty: 'stated' },
-        language: 'en',
-      },
-      entities: doc.entities,
-      relationships: doc.relationships.map(({ quote, ...r }) => {
-        const start = doc.text.indexOf(quote);
-        if (start < 0) throw new Error(`"${quote}" is not in the synthetic text`);
-        return { ...r, evidence: [{ quote, start, end: start + quote.length, certainty: 'stated' }] };
-      }),
-    };
-    writeFileSync(join(dir, textFile), doc.text);
+    writeFileSync(join(dir, textFile), text);
     writeFileSync(join(dir, 'extraction.json'), JSON.stringify(extraction));
     return validateExtraction(join(dir, 'extraction.json'), dir);
   } finally {

@@ -6,8 +6,7 @@
 // Written a document at a time and a page at a time (bounded memory), each file as FILE.partial
 // renamed when complete. Not in a bundle: changes, redirects, versions, and entities no document
 // declares.
-import { once } from 'node:events';
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type BundleNodeRow,
@@ -22,6 +21,7 @@ import { NotFoundError } from '../errors.ts';
 import { EXPORT_BATCH } from '../limits.ts';
 import { RELATIONSHIP_TYPE_NAMES } from '../model.ts';
 import { documentEntry, entityEntry, relationshipEntry } from './bundle-entries.ts';
+import { partialFile } from './partial-file.ts';
 
 export interface BundleExport {
   /** The extraction files written, in document id order. */
@@ -37,33 +37,6 @@ export interface BundleExportOptions {
   batch?: number | undefined;
   /** After each page: the rows (entities and relationships) written so far. */
   onProgress?: ((rows: number) => void) | undefined;
-}
-
-/** A file written as PATH.partial and renamed once complete. */
-function output(path: string) {
-  const partial = `${path}.partial`;
-  const stream = createWriteStream(partial, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let failure: Error | undefined;
-  stream.on('error', (err) => {
-    failure = err;
-  });
-  return {
-    async write(text: string) {
-      if (failure) throw failure;
-      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
-      if (failure) throw failure;
-    },
-    async finish() {
-      stream.end();
-      await once(stream, 'finish');
-      if (failure) throw failure;
-      renameSync(partial, path);
-    },
-    abandon() {
-      stream.destroy();
-      rmSync(partial, { force: true });
-    },
-  };
 }
 
 async function* documents(db: Db, only: string | undefined, batch: number): AsyncGenerator<BundleNodeRow> {
@@ -100,7 +73,7 @@ export async function exportBundles(
     textFiles.add(textFile);
     writeFileSync(join(dir, 'texts', textFile), String(doc.props.text ?? ''));
     const path = join(dir, `${slug}.json`);
-    const file = output(path);
+    const file = partialFile(path);
     try {
       const head = documentEntry(doc, textFile, out.warnings);
       await file.write(
