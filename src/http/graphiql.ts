@@ -8,7 +8,7 @@ import type { GraphiQLOptions } from 'graphql-yoga';
 
 /**
  * The page, rendered by @graphql-yoga/render-graphiql, which is loaded at the first request for it:
- * its inlined editor bundle costs some 70 MiB of memory, which a process that never serves the page
+ * its inlined editor bundle costs much memory, which a process that never serves the page
  * should not hold (README, "Performance").
  */
 export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> {
