@@ -3,11 +3,12 @@
 // U+FFFD. Markup characters become entities; in attribute values tab, newline and carriage return
 // become character references too, because a parser turns them into spaces otherwise (attribute
 // value normalization), and a carriage return in text does as well (end-of-line handling); so do
-// NEL (U+0085) and LINE SEPARATOR (U+2028), which XML 1.1 parsers (and xmldom) treat as line ends.
+// NEL (U+0085) and LINE SEPARATOR (U+2028), which XML 1.1 parsers treat as line ends, and PARAGRAPH
+// SEPARATOR (U+2029), which xmldom does too.
 
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const TEXT_SPECIAL = /[&<>\r\u0085\u2028]/g;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0085\u2028]/g;
+const TEXT_SPECIAL = /[&<>\r\u0085\u2028\u2029]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0085\u2028\u2029]/g;
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -19,6 +20,7 @@ const ENTITIES: Record<string, string> = {
   '\r': '&#13;',
   '\u0085': '&#133;',
   '\u2028': '&#8232;',
+  '\u2029': '&#8233;',
 };
 const entity = (c: string) => ENTITIES[c] as string;
 

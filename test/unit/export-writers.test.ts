@@ -78,8 +78,8 @@ describe('XML escaping', () => {
     );
   });
 
-  it('keeps NEL and LINE SEPARATOR, which a parser would take for line ends, as they are', () => {
-    for (const s of ['\u0085', 'a\u2028b', ' \u0085\r\n']) {
+  it('keeps NEL, LINE and PARAGRAPH SEPARATOR, which a parser would take for line ends, as they are', () => {
+    for (const s of ['\u0085', 'a\u2028b', 'a\u2029b', ' \u0085\r\n']) {
       const doc = strictXml(`<a v="${escapeAttribute(s)}">${escapeText(s)}</a>`);
       expect(doc.documentElement?.getAttribute('v')).toBe(s);
       expect(doc.documentElement?.textContent).toBe(s);
