@@ -1,7 +1,7 @@
 // Root lists page by keyset (src/schema/connection.ts, src/data/compiled/read.ts): a cursor is the
 // position of its row, so rows written between two page fetches neither repeat nor hide what
 // follows; last/before read from the other end; a cursor is checked (INVALID_CURSOR); and the
-// statements use the indexes (EXPLAIN): a date range seeks a date index, the name order reads the
+// statements use the indexes (EXPLAIN): a date range reads a date index (seek or ordered scan), the name order reads the
 // sortName index in order.
 import { listStatement } from '../src/data/compiled/read.ts';
 import type { Statement } from '../src/data/statement.ts';
@@ -142,7 +142,7 @@ describe('lists use the indexes', () => {
   useSyntheticGraph();
   const node = { props: ['name'], fields: {} };
 
-  it('a date range seeks a date index of its label', async ({ api }) => {
+  it('a date range reads a date index of its label, never a label scan', async ({ api }) => {
     const ops = await plan(
       api,
       listStatement({
@@ -156,7 +156,11 @@ describe('lists use the indexes', () => {
         node,
       }),
     );
-    expect(ops.join('\n')).toMatch(/NodeIndexSeekByRange.*RANGE INDEX n:Meeting\(date(Earliest|Latest)\)/);
+    // a seek of the range, or (as the planner's statistics decide, seen in CI) the date index read in
+    // its order with the range as a filter and the page cut by LIMIT: the date index either way
+    expect(ops.join('\n')).toMatch(
+      /(NodeIndexSeekByRange|NodeIndexScan).*RANGE INDEX n:Meeting\(date(Earliest|Latest)\)/,
+    );
     expect(ops.join('\n')).not.toMatch(/NodeByLabelScan|AllNodesScan/);
   });
 
