@@ -9,7 +9,7 @@
 // into an empty database gives the same graph). Uses NEO4J_URI when set; otherwise the local Neo4j
 // must be running (npm run neo4j).
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';

@@ -4,7 +4,7 @@
 // reads return, so a field asked of them later costs no statement.
 import DataLoader from 'dataloader';
 import { type ChangeRow, type ChangesQuery, changes, type HistoryWindow, history } from './data/changes.ts';
-import { isWhole, type NodePlan, withoutFetched } from './data/compiled/plan.ts';
+import { isWhole, type NodePlan, type SubgraphPlan, withoutFetched } from './data/compiled/plan.ts';
 import { entityById, type ListPage, type ListQuery, listEntities } from './data/compiled/read.ts';
 import { byCoAttendance } from './data/compiled/rows.ts';
 import { entitiesByIds } from './data/entity.ts';
@@ -243,11 +243,12 @@ export class GraphReader {
     return this.primed(await allShortestPaths(this.db, q), (ps) => ps.flatMap((p) => p.nodes));
   }
 
-  async neighborhood(q: NeighborhoodQuery): Promise<SubgraphRow> {
+  /** With a plan (src/schema/plan.ts subgraphPlan) the rows hold only what the selection reads, and are not cached. */
+  async neighborhood(q: NeighborhoodQuery, plan: SubgraphPlan | null = null): Promise<SubgraphRow> {
     checkId(q.id, 'id');
-    const sub = await neighborhood(this.db, q);
+    const sub = await neighborhood(this.db, q, plan);
     if (!sub) throw new NotFoundError(q.id);
-    return this.primed(sub, (s) => s.nodes);
+    return plan ? sub : this.primed(sub, (s) => s.nodes);
   }
 
   async timeline(q: TimelineQuery): Promise<{ total: number; rows: TimelineRow[] }> {

@@ -125,4 +125,32 @@ describe('compiled reads', () => {
     expect(filtered.data.meeting.body).toHaveLength(filtered.data.meeting.all.length);
     expect(filtered.data.meeting.archival).toEqual([]);
   });
+
+  it('reads a neighbourhood with only the properties selected, and answers as when it reads every one', async ({
+    api,
+  }) => {
+    const query = (extra: string) => /* GraphQL */ `
+      query ($id: ID!) { neighborhood(id: $id, depth: 2) { truncated center { id name }
+        nodes { ${extra} id name description } edges { id type certainty properties { key value } startDate { value } from { id name } far: to { id name }
+        evidence { quote layer document { id } } } } }`;
+    const variables = { id: 'person/deng-xiaoping' };
+    const compiled = await api.gql(query(''), variables);
+    // a directive below `nodes`: the plan is not made, every property is read (and cached), as before
+    const whole = await api.gql(query('__typename @include(if: true)'), variables);
+    expect(compiled.errors).toBeUndefined();
+    expect(whole.errors).toBeUndefined();
+    const strip = (x: unknown) =>
+      JSON.parse(JSON.stringify(x, (k, v) => (k === '__typename' ? undefined : v)));
+    expect(strip(compiled.data)).toEqual(strip(whole.data));
+    const { nodes, edges } = compiled.data.neighborhood;
+    expect(nodes.length).toBeGreaterThan(5);
+    expect(edges.length).toBeGreaterThan(5);
+    // every edge's ends are entities of the network, with their names
+    const names = new Map(nodes.map((n: any) => [n.id, n.name]));
+    for (const e of edges) {
+      expect(e.from.name).toBe(names.get(e.from.id));
+      expect(e.far.name).toBe(names.get(e.far.id));
+    }
+    expect(edges.some((e: any) => e.evidence.length > 0)).toBe(true);
+  });
 });

@@ -9,6 +9,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { benchRoute, Capture, countingDriver } from './capture.ts';
 
 const kind = process.argv[2];
+// as npm start does (scripts/start.ts): plain stacks, not mapped through tsx's source maps
+process.setSourceMapsEnabled(false);
 const target = JSON.parse(process.env.PEER_NEO4J ?? '{}') as {
   uri: string;
   username: string;
@@ -29,11 +31,13 @@ async function apiServer(): Promise<{ listener: RequestListener; driver: Driver 
   const { connect } = await import('../../src/db/driver.ts');
   const { createApp } = await import('../../src/app.ts');
   const db = await connect(target);
-  const run = db.driver.executeQuery.bind(db.driver);
-  db.driver.executeQuery = ((cypher: string, params: Record<string, unknown>, config: unknown) => {
-    capture.note(cypher, params);
-    return run(cypher, params, config as never);
-  }) as typeof db.driver.executeQuery;
+  for (const method of ['read', 'write'] as const) {
+    const run = db[method].bind(db);
+    db[method] = ((cypher: string, params: Record<string, unknown> = {}) => {
+      capture.note(cypher, params);
+      return run(cypher, params);
+    }) as typeof db.read;
+  }
   return { listener: createApp(db) as unknown as RequestListener, driver: db.driver };
 }
 

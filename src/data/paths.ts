@@ -6,6 +6,8 @@ import type { Db } from '../db/driver.ts';
 import { MAX_GRAPH_LIMIT, MAX_HOPS, MAX_NEIGHBORHOOD_DEPTH } from '../limits.ts';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import { boundedInt, typeAlternation } from './checks.ts';
+import { projection } from './compiled/cypher.ts';
+import { EVIDENCE_PROPS, FETCHED, type Fetched, type SubgraphPlan } from './compiled/plan.ts';
 import { nodeRow, type RawNode, type RawRel, rawNode, rawRel, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { EntityRow, RelationshipRow } from './types.ts';
@@ -91,10 +93,20 @@ export interface SubgraphRow {
   truncated: boolean;
 }
 
-export function neighborhoodStatement(q: NeighborhoodQuery): Statement {
+/**
+ * The network's statement; with a plan (what the selection reads), each entity and relationship
+ * brings only those properties, otherwise every one.
+ */
+export function neighborhoodStatement(q: NeighborhoodQuery, plan: SubgraphPlan | null = null): Statement {
   const depth = boundedInt(q.depth, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth');
   const limit = boundedInt(q.limit, 1, MAX_GRAPH_LIMIT, 'limit');
   const types = typeAlternation(q.types);
+  const nodeProps = (n: string) => (plan ? projection(n, plan.node) : `properties(${n})`);
+  const nodeProjection = (n: string) => `{labels: labels(${n}), props: ${nodeProps(n)}}`;
+  const relProjection = (r: string) =>
+    plan
+      ? `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: ${projection(r, [...plan.rel, ...(plan.evidence ? EVIDENCE_PROPS : [])])}}`
+      : rawRel(r);
   return statement(
     'neighborhood',
     `MATCH (c:Entity {id: $id})
@@ -102,12 +114,13 @@ export function neighborhoodStatement(q: NeighborhoodQuery): Statement {
        WITH c
        MATCH p = ANY SHORTEST (c)-[:${types}]-{1,${depth}}(m:Entity)
        WHERE m <> c
-       RETURN m, length(p) AS distance
+       WITH m, length(p) AS distance
        ORDER BY distance, m.id
        LIMIT $limit
+       RETURN m, {labels: labels(m), props: ${nodeProps('m')}, distance: distance} AS other
      }
-     WITH c, collect({m: m, distance: distance}) AS found
-     WITH c, found, [c] + [f IN found | f.m] AS members
+     WITH c, collect(m) AS found, collect(other) AS others
+     WITH c, others, [c] + found AS members
      CALL {
        WITH members
        UNWIND members AS x
@@ -115,10 +128,8 @@ export function neighborhoodStatement(q: NeighborhoodQuery): Statement {
        WHERE y IN members
        RETURN r ORDER BY r.id
      }
-     WITH c, found, collect(${rawRel('r')}) AS rels
-     RETURN ${rawNode('c')} AS center,
-            [f IN found | {labels: labels(f.m), props: properties(f.m), distance: f.distance}] AS others,
-            rels`,
+     WITH c, others, collect(${relProjection('r')}) AS rels
+     RETURN ${nodeProjection('c')} AS center, others, rels`,
     // `limit` others, one more than the `limit − 1` that can be kept beside the center: tells
     // whether the limit cut anything off
     { id: q.id, limit: neo4j.int(limit) },
@@ -129,20 +140,31 @@ export function neighborhoodStatement(q: NeighborhoodQuery): Statement {
  * The entities within `depth` relationships of one entity (direction ignored), each once at its
  * shortest distance, nearest first, and the relationships among them. Null when the id names nothing.
  */
-export async function neighborhood(db: Db, q: NeighborhoodQuery): Promise<SubgraphRow | null> {
+export async function neighborhood(
+  db: Db,
+  q: NeighborhoodQuery,
+  plan: SubgraphPlan | null = null,
+): Promise<SubgraphRow | null> {
   const [row] = await read<{ center: RawNode; others: (RawNode & { distance: number })[]; rels: RawRel[] }>(
     db,
-    neighborhoodStatement(q),
+    neighborhoodStatement(q, plan),
   );
   if (!row) return null;
   const others = row.others.slice(0, boundedInt(q.limit, 1, MAX_GRAPH_LIMIT, 'limit') - 1);
-  const kept = new Set([String(row.center.props.id), ...others.map((n) => String(n.props.id))]);
-  return {
-    nodes: [
-      { ...nodeRow(row.center), distance: 0 },
-      ...others.map((n) => ({ ...nodeRow(n), distance: n.distance })),
-    ],
-    edges: row.rels.map(relRow).filter((r) => kept.has(r.from) && kept.has(r.to)),
-    truncated: row.others.length > others.length,
-  };
+  const nodes = [
+    { ...nodeRow(row.center), distance: 0 },
+    ...others.map((n) => ({ ...nodeRow(n), distance: n.distance })),
+  ];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges = row.rels.map(relRow).filter((r) => byId.has(r.from) && byId.has(r.to));
+  // with a plan, the rows are partial: an edge's ends are the nodes' rows, not the loaders' whole ones
+  if (plan && (plan.ends.from.length || plan.ends.to.length)) {
+    for (const edge of edges) {
+      (edge as Fetched)[FETCHED] = Object.fromEntries([
+        ...plan.ends.from.map((key) => [key, byId.get(edge.from)]),
+        ...plan.ends.to.map((key) => [key, byId.get(edge.to)]),
+      ]);
+    }
+  }
+  return { nodes, edges, truncated: row.others.length > others.length };
 }

@@ -10,7 +10,7 @@
 // calls waiting on it and calls to come fail at once, without the driver's retries, until a
 // background probe (every PROBE_INTERVAL_MS) sees it answer. Probes run on a connection of their
 // own, so a database that is merely busy is not taken for one that is down.
-import neo4j, { type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryConfig, type RecordShape } from 'neo4j-driver';
 import { CodedError, DatabaseTimeoutError, DatabaseUnavailableError } from '../errors.ts';
 import {
   ACQUISITION_TIMEOUT_MS,
@@ -22,6 +22,7 @@ import {
   MAX_RETRY_TIME_MS,
   PING_TIMEOUT_MS,
   READ_DEADLINE_MS,
+  READ_RETRY_DELAY_MS,
   READ_TIMEOUT_MS,
   toPlain,
   WRITE_DEADLINE_MS,
@@ -38,7 +39,7 @@ export interface DbOptions {
 
 /**
  * The driver's settings, reviewed for throughput (README, "Performance"). A read is one statement
- * (the compiled reads, src/data/compiled/) in one managed transaction of `executeQuery`:
+ * (the compiled reads, src/data/compiled/) in one auto-commit transaction (Db.autoCommitRead):
  * - pool: 50 connections, more than the requests one process keeps in flight against a database
  *   of a few cores (a request holds one for one statement at a time); none is checked for liveness
  *   when borrowed (no extra round trip), and a broken one is replaced when a call finds it broken;
@@ -76,6 +77,8 @@ export type { DbHealth } from './health.ts';
 export class Db {
   /** Statements sent since the process started; read before and after an operation to count. */
   statements = 0;
+  /** The driver's bookmarks over a routing URI (a cluster), so that reads follow writes; none over bolt://. */
+  private readonly bookmarks: BookmarkManager | undefined;
   /** Whether the database is known down, and the probes that tell when it answers again. */
   private readonly monitor: HealthMonitor;
 
@@ -88,8 +91,10 @@ export class Db {
     readonly driver: Driver,
     readonly database: string,
     probeDriver?: Driver,
+    routingUri = false,
   ) {
     this.monitor = new HealthMonitor(probeDriver ?? driver, database);
+    this.bookmarks = routingUri ? driver.executeQueryBookmarkManager : undefined;
     const close = driver.close.bind(driver);
     driver.close = async () => {
       this.monitor.close();
@@ -180,16 +185,53 @@ export class Db {
     // A call given up on (deadline, database found down) is left to end by itself: the server's
     // timeout ends it, or its connection fails. (No abort signal: the session.close() it triggers may
     // reject where nothing can catch it.)
-    const query = this.driver.executeQuery<{ records: { toObject(): RecordShape }[] }>(cypher, params, {
-      database: this.database,
-      routing,
-      transactionConfig: { timeout: reading ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS },
-    });
+    const query = reading
+      ? this.autoCommitRead(cypher, params)
+      : this.driver
+          .executeQuery<{ records: { toObject(): RecordShape }[] }>(cypher, params, {
+            database: this.database,
+            routing,
+            transactionConfig: { timeout: WRITE_TIMEOUT_MS },
+          })
+          .then((result) => result.records);
     try {
-      const result = await this.bounded(query, reading ? READ_DEADLINE_MS : WRITE_DEADLINE_MS);
-      return result.records.map((r) => toPlain(r.toObject()) as T);
+      const records = await this.bounded(query, reading ? READ_DEADLINE_MS : WRITE_DEADLINE_MS);
+      return records.map((r) => toPlain(r.toObject()) as T);
     } catch (err) {
       throw this.coded(err);
+    }
+  }
+
+  /**
+   * A read in an auto-commit transaction: RUN and PULL in one round trip, where a managed one
+   * (`executeQuery`, `executeRead`) adds BEGIN and COMMIT and a bookmark manager's work; for one
+   * statement that only reads, the transaction is the same. What the managed one would retry (a
+   * pooled connection found broken, a transient error) is retried here once, after READ_RETRY_DELAY_MS.
+   * Over a routing URI (neo4j://, a cluster) the reads share the driver's bookmarks with the writes
+   * of `write`, so a read sees what was written before it.
+   */
+  private async autoCommitRead(
+    cypher: string,
+    params: Record<string, unknown>,
+  ): Promise<{ toObject(): RecordShape }[]> {
+    const once = async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.bookmarks,
+      });
+      try {
+        return (await session.run(cypher, params, { timeout: READ_TIMEOUT_MS })).records;
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    };
+    try {
+      return await once();
+    } catch (err) {
+      if (!neo4j.isRetryableError(err) || this.monitor.health === 'down') throw err;
+      await new Promise((done) => setTimeout(done, READ_RETRY_DELAY_MS));
+      return once();
     }
   }
 
@@ -264,5 +306,5 @@ export async function connect(options: DbOptions): Promise<Db> {
     );
   }
   // probes get connections of their own, which busy calls cannot hold up
-  return new Db(driver, options.database, createDriver(options, 2));
+  return new Db(driver, options.database, createDriver(options, 2), /^neo4j(\+s|\+ssc)?:/.test(options.uri));
 }

@@ -46,22 +46,40 @@ export const PROBE_STALE_MS = 5_000;
 // The driver retries a call that lost its connection once, after about 1 s (its first retry delay);
 // the default 30 s of retries would hold every request while the database is away.
 export const MAX_RETRY_TIME_MS = 500;
+/**
+ * A read (an auto-commit transaction, which the driver does not retry) that failed with what the
+ * driver would retry is sent once more after this: a broken pooled connection is gone by then.
+ */
+export const READ_RETRY_DELAY_MS = 200;
 
 /** Converts driver values (Integer, Date, nodes' property maps) into plain JSON-like values. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  // the rows of a compiled read are thousands of small maps and lists: plain loops, no entry arrays
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toPlain(value[i]);
+    return out;
+  }
   if (isInt(value)) {
     if (!value.inSafeRange()) throw new Error(`integer ${value.toString()} is outside the safe range`);
     return value.toNumber();
   }
-  if (isDate(value) || isDateTime(value)) return value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
-    );
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key in value) {
+      const v = toPlain((value as Record<string, unknown>)[key]);
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true });
+      else out[key] = v;
+    }
+    return out;
   }
-  return value;
+  if (isDate(value) || isDateTime(value)) return value.toString();
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
+  );
 }
 
 const unavailableCodes = new Set([

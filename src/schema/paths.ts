@@ -13,6 +13,7 @@ import {
   MAX_NEIGHBORHOOD_DEPTH,
 } from '../limits.ts';
 import { checkId, type RelationshipType } from '../model.ts';
+import { subgraphPlan } from './plan.ts';
 import { EntityRef } from './refs.ts';
 import { RelationshipRef, RelationshipTypeEnum } from './relationship.ts';
 
@@ -159,12 +160,15 @@ builder.queryFields((t) => ({
         description: `Most entities to return, the center included (1 to ${MAX_GRAPH_LIMIT}; default ${DEFAULT_NEIGHBORHOOD_LIMIT}). When more lie within reach, the nearest are kept and \`truncated\` is true.`,
       }),
     },
-    resolve: (_r, args, ctx) =>
-      ctx.graph.neighborhood({
-        id: String(args.id),
-        depth: checkRange('depth', args.depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH),
-        types: traversalTypes('types', args.types),
-        limit: checkRange('limit', args.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_GRAPH_LIMIT),
-      }),
+    resolve: (_r, args, ctx, info) =>
+      ctx.graph.neighborhood(
+        {
+          id: String(args.id),
+          depth: checkRange('depth', args.depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH),
+          types: traversalTypes('types', args.types),
+          limit: checkRange('limit', args.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_GRAPH_LIMIT),
+        },
+        subgraphPlan(info),
+      ),
   }),
 }));

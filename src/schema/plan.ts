@@ -13,6 +13,7 @@ import {
   getArgumentValues,
   getNamedType,
   isObjectType,
+  Kind,
   type SelectionSetNode,
 } from 'graphql';
 import {
@@ -21,6 +22,7 @@ import {
   type Merged,
   type NodePlan,
   type RelPlan,
+  type SubgraphPlan,
   WHOLE_NODE,
 } from '../data/compiled/plan.ts';
 import { pageWindow } from './connection.ts';
@@ -54,22 +56,30 @@ const ENTITY_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   positionsAt: [],
 };
 
-/** Relationship fields that read only the relationship's scalar properties (or ask the loaders). */
-const RELATIONSHIP_SCALARS = new Set([
-  'id',
-  'uri',
-  'type',
-  'properties',
-  'certainty',
-  'startDate',
-  'endDate',
-  'attestedDate',
-  'role',
-  'title',
-  'reference',
-  'representation',
-  'meeting',
-]);
+const startProps = DATE_PROPS.map((p) => p.replace(/^date/, 'start'));
+const endProps = DATE_PROPS.map((p) => p.replace(/^date/, 'end'));
+const attestedProps = DATE_PROPS.map((p) => p.replace(/^date/, 'attested'));
+
+/**
+ * Relationship fields that read only the relationship's scalar properties (or ask the loaders), and
+ * which of them; every row also reads its `id`. A field not listed reads every property.
+ */
+const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  id: [],
+  uri: [],
+  type: [],
+  properties: ['role', 'title', 'context', 'reference', ...startProps, ...endProps, ...attestedProps],
+  certainty: ['certainty'],
+  startDate: startProps,
+  endDate: endProps,
+  attestedDate: attestedProps,
+  role: ['role'],
+  title: ['title'],
+  reference: ['reference'],
+  // Attendance.representation finds the REPRESENTED row by the attendance's ends; Representation.meeting reads context
+  representation: [],
+  meeting: ['context'],
+};
 
 /** Whether a list field is asked with `supportedBy` (its layers filter is not compiled). */
 function filtered(
@@ -171,8 +181,10 @@ function relPlan(
   type: GraphQLObjectType | undefined,
   sets: readonly (SelectionSetNode | undefined)[],
 ): RelPlan {
+  const props = new Set<string>();
   const plan = {
     all: false,
+    props: [] as string[],
     evidence: null as RelPlan['evidence'],
     ends: {} as Record<string, { end: 'from' | 'to'; node: NodePlan }>,
     representing: {} as Record<string, NodePlan>,
@@ -192,9 +204,13 @@ function relPlan(
       plan.evidence = {
         document: mergeDocuments(info, objectTypeOf(def), fieldNodes, plan.evidence?.document ?? null),
       };
-    else if (!RELATIONSHIP_SCALARS.has(name)) plan.all = true;
+    else {
+      const read = RELATIONSHIP_FIELD_PROPS[name];
+      if (read) for (const p of read) props.add(p);
+      else plan.all = true;
+    }
   }
-  return plan;
+  return { ...plan, props: [...props] };
 }
 
 /** The documents of evidence passages, selected under any number of keys, as one plan. */
@@ -299,4 +315,68 @@ export function listPlan(info: GraphQLResolveInfo): { node: NodePlan | null; cou
     if (err instanceof Unsupported) return { node: null, count: true };
     throw err;
   }
+}
+
+/**
+ * The entity properties read under an interface-typed selection (Entity): its own fields only (no
+ * fragments, no directives), each one that reads known properties; undefined when anything else is
+ * selected (a field with children of its own, a type condition), so that every property is read.
+ */
+function interfaceProps(nodes: readonly FieldNode[], into: Set<string>): boolean {
+  for (const set of selections(nodes)) {
+    for (const s of set?.selections ?? []) {
+      if (s.kind !== Kind.FIELD || s.directives?.length) return false;
+      const name = s.name.value;
+      if (name === '__typename') continue;
+      const props = ENTITY_FIELD_PROPS[name];
+      if (!props) return false;
+      for (const p of props) into.add(p);
+    }
+  }
+  return true;
+}
+
+/**
+ * The plan of a neighbourhood (Subgraph): the entity properties its nodes, center and edge ends read,
+ * the relationship properties its edges read (and whether their evidence), and the response keys of
+ * the edges' `from` and `to`, which take their entity from the nodes. Null when the selection reads
+ * more than that: then every property is read, as before.
+ */
+export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
+  const subgraph = getNamedType(info.returnType);
+  if (!isObjectType(subgraph)) return null;
+  const node = new Set<string>();
+  const rel = new Set<string>();
+  const ends = { from: [] as string[], to: [] as string[] };
+  let evidence = false;
+  try {
+    for (const [, fieldNodes] of collect(info, subgraph, selections(info.fieldNodes))) {
+      const name = (fieldNodes[0] as FieldNode).name.value;
+      if (name === 'center' || name === 'nodes') {
+        if (!interfaceProps(fieldNodes, node)) return null;
+        continue;
+      }
+      if (name !== 'edges') continue;
+      const edge = objectTypeOf(subgraph.getFields().edges as GraphQLField<unknown, unknown>);
+      if (!edge) return null;
+      for (const [key, edgeNodes] of collect(info, edge, selections(fieldNodes))) {
+        const field = (edgeNodes[0] as FieldNode).name.value;
+        const compile = edge.getFields()[field] && compileOf(edge.getFields()[field] as never);
+        if (compile && 'end' in compile) {
+          if (!interfaceProps(edgeNodes, node)) return null;
+          ends[compile.end].push(key);
+        } else if (compile && 'evidence' in compile) evidence = true;
+        else if (field === '__typename') continue;
+        else {
+          const props = RELATIONSHIP_FIELD_PROPS[field];
+          if (!props) return null;
+          for (const p of props) rel.add(p);
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+  return { node: [...node], rel: [...rel], evidence, ends };
 }

@@ -5,14 +5,7 @@
 import neo4j from 'neo4j-driver';
 import { assertRelationshipType } from '../checks.ts';
 import type { Direction } from '../relationship.ts';
-import {
-  EVIDENCE_PROPS,
-  type FieldPlan,
-  type NodePlan,
-  RELATIONSHIP_PROPS,
-  type RelPlan,
-  type Window,
-} from './plan.ts';
+import { EVIDENCE_PROPS, type FieldPlan, type NodePlan, type RelPlan, type Window } from './plan.ts';
 
 /** The order of a node's relationships (as the loaders give them): the other end's date, name, then id. */
 export const byOtherEnd = (m: string, r: string) =>
@@ -27,6 +20,11 @@ const PROPERTY = /^[a-z][A-Za-z]{0,40}$/;
 function assertProperty(name: string): string {
   if (!PROPERTY.test(name)) throw new Error(`not a property name: ${name}`);
   return name;
+}
+
+/** `v {.id, .a, .b}`: a map projection of `id` and the given stored properties (each checked). */
+export function projection(v: string, props: readonly string[]): string {
+  return `${v} {${[...new Set(['id', ...props])].map((p) => `.${assertProperty(p)}`).join(', ')}}`;
 }
 
 /** A key of a Cypher map literal: a GraphQL response key (letters, digits, _) in backticks. */
@@ -55,10 +53,7 @@ export class CypherBuilder {
 
   /** `{labels, props, fetched}` of the entity bound to `n`. */
   node(n: string, plan: NodePlan): string {
-    const props =
-      plan.props === 'all'
-        ? `properties(${n})`
-        : `${n} {${['id', ...plan.props.filter((p) => p !== 'id')].map((p) => `.${assertProperty(p)}`).join(', ')}}`;
+    const props = plan.props === 'all' ? `properties(${n})` : projection(n, plan.props);
     const fetched = Object.entries(plan.fields).map(([key, f]) => `${mapKey(key)}: ${this.field(n, f)}`);
     return `{labels: labels(${n}), props: ${props}${fetched.length ? `, fetched: {${fetched.join(', ')}}` : ''}}`;
   }
@@ -93,8 +88,9 @@ export class CypherBuilder {
 
   /** `{from, to, props, fetched}` of the relationship bound to `r` between `from` and `to`. */
   relationship(r: string, from: string, to: string, plan: RelPlan, ids = [`${from}.id`, `${to}.id`]): string {
-    const keys = plan.all ? null : [...RELATIONSHIP_PROPS, ...(plan.evidence ? EVIDENCE_PROPS : [])];
-    const props = keys ? `${r} {${keys.map((k) => `.${assertProperty(k)}`).join(', ')}}` : `properties(${r})`;
+    const props = plan.all
+      ? `properties(${r})`
+      : projection(r, [...plan.props, ...(plan.evidence ? EVIDENCE_PROPS : [])]);
     const fetched: string[] = [];
     for (const [key, { end, node }] of Object.entries(plan.ends))
       fetched.push(`${mapKey(key)}: ${this.node(end === 'from' ? from : to, node)}`);
@@ -130,6 +126,7 @@ export class CypherBuilder {
     ];
     const rel: RelPlan = {
       all: false,
+      props: [],
       evidence: f.evidence ? { document: null } : null,
       ends: {},
       representing: {},

@@ -17,6 +17,8 @@ export interface NodePlan {
 export interface RelPlan {
   /** Every stored property ('all') when a field the compiler does not know is selected. */
   all: boolean;
+  /** The stored properties its selected fields read, besides `id` (and the evidence's, when read). */
+  props: readonly string[];
   /** The evidence arrays (quotes, offsets…), and each passage's document if selected. */
   evidence: null | { document: Merged | null };
   /** `person`/`meeting`/`institution`…: the entity at an end, by response key. */
@@ -51,6 +53,18 @@ export type FieldPlan =
       meetings: Merged | null;
       evidence: boolean;
     };
+
+/** What a neighbourhood's selection reads (src/schema/plan.ts subgraphPlan; data/paths.ts neighborhood). */
+export interface SubgraphPlan {
+  /** The entity properties besides `id` that the nodes, the center and the edges' ends read. */
+  node: readonly string[];
+  /** The relationship properties besides `id` that the edges read. */
+  rel: readonly string[];
+  /** Whether the edges' evidence is read. */
+  evidence: boolean;
+  /** The response keys of the edges' `from` and `to`: they take their entity from the nodes. */
+  ends: { from: readonly string[]; to: readonly string[] };
+}
 
 /** A page fetched for a connection field: its rows, where it starts and the total (when asked). */
 export interface FetchedWindow<T> {
@@ -87,21 +101,9 @@ const dateProps = (prefix: string) =>
 /** The properties of a historical date stored under `prefix` (date, start, end, attested). */
 export const DATE_PROPS = dateProps('date');
 
-/** Every stored property of a relationship except its evidence arrays. */
-export const RELATIONSHIP_PROPS: readonly string[] = [
-  'id',
-  'role',
-  'title',
-  'context',
-  'reference',
-  'certainty',
-  'source',
-  ...dateProps('start'),
-  ...dateProps('end'),
-  ...dateProps('attested'),
-];
-/** The evidence arrays of a relationship (see data/rows.ts relationshipFrom). */
+/** The evidence arrays of a relationship and its document (see data/rows.ts relationshipFrom). */
 export const EVIDENCE_PROPS: readonly string[] = [
+  'source',
   'quotes',
   'starts',
   'ends',

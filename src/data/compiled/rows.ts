@@ -91,6 +91,7 @@ interface RawPair {
 function coAttendance(raw: RawPair[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
   const rel: RelPlan = {
     all: false,
+    props: [],
     evidence: f.evidence ? { document: null } : null,
     ends: {},
     representing: {},

@@ -131,6 +131,7 @@ describe('an entity by id, compiled', () => {
           direction: 'in',
           rel: {
             all: false,
+            props: ['role'],
             evidence: { document: { keys: ['document'], node: { props: ['name'], fields: {} } } },
             ends: { person: { end: 'from', node: names } },
             representing: { representing: { props: ['name'], fields: {} } },
@@ -145,7 +146,7 @@ describe('an entity by id, compiled', () => {
            OPTIONAL MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(moved:Entity)
            WITH coalesce(found, moved) AS n
            WHERE n IS NOT NULL
-           RETURN {labels: labels(n), props: n {.id, .name}, fetched: {\`attendees\`: COLLECT { MATCH (n)<-[r1:ATTENDED]-(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id RETURN {from: m2.id, to: n.id, props: r1 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning, .quotes, .starts, .ends, .certainties, .reasonings, .layers, .attestsValue, .attestsPrecision, .attestsEarliest, .attestsLatest, .attestsCertainty, .attestsReasoning}, fetched: {\`person\`: {labels: labels(m2), props: m2 {.id, .name}}, \`representing\`: COLLECT { MATCH (m2)-[r3:REPRESENTED]->(i4:Entity) WHERE r3.context = n.id WITH r3, i4 ORDER BY i4.dateEarliest IS NULL, i4.dateEarliest, i4.sortName, r3.id LIMIT 1 RETURN {labels: labels(i4), props: i4 {.id, .name}} }[0], \`evidence-document\`: COLLECT { MATCH (d5:Entity {id: r1.source}) RETURN {labels: labels(d5), props: d5 {.id, .name}} }[0]}} }}} AS node",
+           RETURN {labels: labels(n), props: n {.id, .name}, fetched: {\`attendees\`: COLLECT { MATCH (n)<-[r1:ATTENDED]-(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id RETURN {from: m2.id, to: n.id, props: r1 {.id, .role, .source, .quotes, .starts, .ends, .certainties, .reasonings, .layers, .attestsValue, .attestsPrecision, .attestsEarliest, .attestsLatest, .attestsCertainty, .attestsReasoning}, fetched: {\`person\`: {labels: labels(m2), props: m2 {.id, .name}}, \`representing\`: COLLECT { MATCH (m2)-[r3:REPRESENTED]->(i4:Entity) WHERE r3.context = n.id WITH r3, i4 ORDER BY i4.dateEarliest IS NULL, i4.dateEarliest, i4.sortName, r3.id LIMIT 1 RETURN {labels: labels(i4), props: i4 {.id, .name}} }[0], \`evidence-document\`: COLLECT { MATCH (d5:Entity {id: r1.source}) RETURN {labels: labels(d5), props: d5 {.id, .name}} }[0]}} }}} AS node",
         "name": "compiled:entityById",
         "params": {
           "id": "meeting/x",
@@ -164,6 +165,7 @@ describe('an entity by id, compiled', () => {
           direction: 'out',
           rel: {
             all: false,
+            props: ['role'],
             evidence: null,
             ends: { meeting: { end: 'to', node: names } },
             representing: {},
@@ -185,7 +187,7 @@ describe('an entity by id, compiled', () => {
            OPTIONAL MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(moved:Entity)
            WITH coalesce(found, moved) AS n
            WHERE n IS NOT NULL
-           RETURN {labels: labels(n), props: properties(n), fetched: {\`attended\`: {rows: COLLECT { MATCH (n)-[r1:ATTENDED]->(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id SKIP $p0 LIMIT $p1 RETURN {from: n.id, to: m2.id, props: r1 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}, fetched: {\`meeting\`: {labels: labels(m2), props: m2 {.id, .name}}}} }, total: COUNT { (n)-[:ATTENDED]->(:Entity) }}, \`metWith\`: COLLECT { MATCH (n)-[r3:ATTENDED]->(m5:Entity)<-[r4:ATTENDED]-(p6:Entity) WHERE p6 <> n WITH r3, r4, m5, p6 ORDER BY m5.dateEarliest IS NULL, m5.dateEarliest, m5.sortName, r3.id, p6.dateEarliest IS NULL, p6.dateEarliest, p6.sortName, r4.id RETURN {id: p6.id, name: p6.name, own: {from: n.id, to: m5.id, props: r3 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}}, theirs: {from: p6.id, to: m5.id, props: r4 {.id, .role, .title, .context, .reference, .certainty, .source, .startValue, .startPrecision, .startEarliest, .startLatest, .startCertainty, .startReasoning, .endValue, .endPrecision, .endEarliest, .endLatest, .endCertainty, .endReasoning, .attestedValue, .attestedPrecision, .attestedEarliest, .attestedLatest, .attestedCertainty, .attestedReasoning}}, meeting: {labels: labels(m5), props: m5 {.id}}, person: {labels: labels(p6), props: p6 {.id, .name}}} }}} AS node",
+           RETURN {labels: labels(n), props: properties(n), fetched: {\`attended\`: {rows: COLLECT { MATCH (n)-[r1:ATTENDED]->(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id SKIP $p0 LIMIT $p1 RETURN {from: n.id, to: m2.id, props: r1 {.id, .role}, fetched: {\`meeting\`: {labels: labels(m2), props: m2 {.id, .name}}}} }, total: COUNT { (n)-[:ATTENDED]->(:Entity) }}, \`metWith\`: COLLECT { MATCH (n)-[r3:ATTENDED]->(m5:Entity)<-[r4:ATTENDED]-(p6:Entity) WHERE p6 <> n WITH r3, r4, m5, p6 ORDER BY m5.dateEarliest IS NULL, m5.dateEarliest, m5.sortName, r3.id, p6.dateEarliest IS NULL, p6.dateEarliest, p6.sortName, r4.id RETURN {id: p6.id, name: p6.name, own: {from: n.id, to: m5.id, props: r3 {.id}}, theirs: {from: p6.id, to: m5.id, props: r4 {.id}}, meeting: {labels: labels(m5), props: m5 {.id}}, person: {labels: labels(p6), props: p6 {.id, .name}}} }}} AS node",
         "name": "compiled:entityById",
         "params": {
           "id": "person/x",

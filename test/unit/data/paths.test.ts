@@ -107,12 +107,13 @@ describe('neighborhood', () => {
              WITH c
              MATCH p = ANY SHORTEST (c)-[:ATTENDED|PARTICIPATED_IN|REPRESENTED|RECORDS|AUTHORED|TRANSLATED|OBTAINED|HELD_BY|HELD_POSITION|PART_OF|TOOK_PLACE_IN|TRANSLATION_OF|SAID|ADDRESSED_TO|ABOUT|MADE_AT|HELPED|EXPECTED_TO_MEET]-{1,2}(m:Entity)
              WHERE m <> c
-             RETURN m, length(p) AS distance
+             WITH m, length(p) AS distance
              ORDER BY distance, m.id
              LIMIT $limit
+             RETURN m, {labels: labels(m), props: properties(m), distance: distance} AS other
            }
-           WITH c, collect({m: m, distance: distance}) AS found
-           WITH c, found, [c] + [f IN found | f.m] AS members
+           WITH c, collect(m) AS found, collect(other) AS others
+           WITH c, others, [c] + found AS members
            CALL {
              WITH members
              UNWIND members AS x
@@ -120,10 +121,8 @@ describe('neighborhood', () => {
              WHERE y IN members
              RETURN r ORDER BY r.id
            }
-           WITH c, found, collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS rels
-           RETURN {labels: labels(c), props: properties(c)} AS center,
-                  [f IN found | {labels: labels(f.m), props: properties(f.m), distance: f.distance}] AS others,
-                  rels",
+           WITH c, others, collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS rels
+           RETURN {labels: labels(c), props: properties(c)} AS center, others, rels",
         "name": "neighborhood",
         "params": {
           "id": "person/yu-peiwen",
@@ -140,6 +139,22 @@ describe('neighborhood', () => {
     expect(() => neighborhoodStatement({ ...ok, limit: 501 })).toThrow('limit must be an integer in 1..500');
     expect(() => neighborhoodStatement({ ...ok, types: ['ATTENDED]-() //' as RelationshipType] })).toThrow(
       /unknown relationship/,
+    );
+  });
+
+  it('with a plan, reads only the properties the selection reads', () => {
+    const query = { id: 'person/deng-xiaoping', depth: 2, types: DEFAULT_TRAVERSAL_TYPES, limit: 50 };
+    const plan = { node: ['name'], rel: ['role'], evidence: false, ends: { from: ['from'], to: [] } };
+    const cypher = neighborhoodStatement(query, plan).cypher;
+    expect(cypher).not.toContain('properties(');
+    expect(cypher).toContain('{labels: labels(c), props: c {.id, .name}} AS center');
+    expect(cypher).toContain('props: m {.id, .name}');
+    expect(cypher).toContain('props: r {.id, .role}}) AS rels');
+    const withEvidence = neighborhoodStatement(query, { ...plan, evidence: true }).cypher;
+    expect(withEvidence).toContain('props: r {.id, .role, .source, .quotes, .starts, .ends');
+    expect(neighborhoodStatement(query).cypher).toContain('props: properties(c)');
+    expect(() => neighborhoodStatement(query, { ...plan, node: ['name} RETURN 1 //'] })).toThrow(
+      /not a property name/,
     );
   });
 });

@@ -74,6 +74,7 @@ describe('entityPlan', () => {
           direction: 'in',
           rel: {
             all: false,
+            props: ['role'],
             evidence: { document: { keys: ['document', 'd2'], node: names } },
             ends: { person: { end: 'from', node: names } },
             representing: { representing: names },
@@ -82,6 +83,23 @@ describe('entityPlan', () => {
         recordedIn: { kind: 'linked', type: 'RECORDS', direction: 'in', node: names },
       },
     });
+  });
+
+  it("reads only the relationship properties its fields read, and every one for a field it does not know", () => {
+    const rel = (query: string) => {
+      const field = entityPlan(infoFor(query))?.fields.positions;
+      return field?.kind === 'relationships' ? field.rel : undefined;
+    };
+    const start = DATE_PROPS.map((p) => p.replace(/^date/, 'start'));
+    expect(rel('{ person(id: "person/x") { positions { title startDate { value } } } }')).toMatchObject({
+      all: false,
+      props: ['title', ...start],
+    });
+    expect(rel('{ person(id: "person/x") { positions { institution { name } } } }')).toMatchObject({
+      all: false,
+      props: [],
+    });
+    expect(rel('{ person(id: "person/x") { positions { attestations { value } } } }')?.all).toBe(true);
   });
 
   it('reads a page window from arguments and variables, and counts only when the total or pageInfo is asked', () => {
