@@ -7,7 +7,7 @@ import { MAX_GRAPH_LIMIT, MAX_HOPS, MAX_NEIGHBORHOOD_DEPTH } from '../limits.ts'
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipType } from '../model.ts';
 import { boundedInt, typeAlternation } from './checks.ts';
 import { projection } from './compiled/cypher.ts';
-import { EVIDENCE_PROPS, FETCHED, type Fetched, type SubgraphPlan } from './compiled/plan.ts';
+import { FETCHED, type Fetched, type SubgraphPlan } from './compiled/plan.ts';
 import { nodeRow, type RawNode, type RawRel, rawNode, rawRel, relRow } from './rows.ts';
 import { read, type Statement, statement } from './statement.ts';
 import type { EntityRow, RelationshipRow } from './types.ts';
@@ -105,7 +105,7 @@ export function neighborhoodStatement(q: NeighborhoodQuery, plan: SubgraphPlan |
   const nodeProjection = (n: string) => `{labels: labels(${n}), props: ${nodeProps(n)}}`;
   const relProjection = (r: string) =>
     plan
-      ? `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: ${projection(r, [...plan.rel, ...(plan.evidence ? EVIDENCE_PROPS : [])])}}`
+      ? `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, props: ${projection(r, plan.rel)}}`
       : rawRel(r);
   return statement(
     'neighborhood',
@@ -129,7 +129,8 @@ export function neighborhoodStatement(q: NeighborhoodQuery, plan: SubgraphPlan |
        RETURN r ORDER BY r.id
      }
      WITH c, others, collect(${relProjection('r')}) AS rels
-     RETURN ${nodeProjection('c')} AS center, others, rels`,
+     UNWIND [{center: ${nodeProjection('c')}}] + [o IN others | {other: o}] + [r IN rels | {rel: r}] AS part
+     RETURN part`,
     // `limit` others, one more than the `limit − 1` that can be kept beside the center: tells
     // whether the limit cut anything off
     { id: q.id, limit: neo4j.int(limit) },
@@ -145,11 +146,18 @@ export async function neighborhood(
   q: NeighborhoodQuery,
   plan: SubgraphPlan | null = null,
 ): Promise<SubgraphRow | null> {
-  const [row] = await read<{ center: RawNode; others: (RawNode & { distance: number })[]; rels: RawRel[] }>(
-    db,
-    neighborhoodStatement(q, plan),
-  );
-  if (!row) return null;
+  // one record per entity and per relationship: neo4j-driver decodes the strings of one large
+  // record (spanning many Bolt chunks) far more slowly than those of many small ones
+  const parts = await read<{
+    part: { center?: RawNode; other?: RawNode & { distance: number }; rel?: RawRel };
+  }>(db, neighborhoodStatement(q, plan));
+  const center = parts[0]?.part.center;
+  if (!center) return null;
+  const row = {
+    center,
+    others: parts.flatMap(({ part }) => (part.other ? [part.other] : [])),
+    rels: parts.flatMap(({ part }) => (part.rel ? [part.rel] : [])),
+  };
   const others = row.others.slice(0, boundedInt(q.limit, 1, MAX_GRAPH_LIMIT, 'limit') - 1);
   const nodes = [
     { ...nodeRow(row.center), distance: 0 },

@@ -18,6 +18,7 @@ import {
 } from 'graphql';
 import {
   DATE_PROPS,
+  EVIDENCE_PROPS,
   type FieldPlan,
   type Merged,
   type NodePlan,
@@ -80,6 +81,42 @@ const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   representation: [],
   meeting: ['context'],
 };
+
+/**
+ * What each Evidence field reads of its relationship's evidence arrays; every passage reads `quotes`
+ * (one per passage). A field not listed reads every evidence property.
+ */
+const EVIDENCE_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  quote: [],
+  uri: [],
+  start: ['starts'],
+  end: ['ends'],
+  certainty: ['certainties'],
+  reasoning: ['reasonings'],
+  layer: ['layers'],
+  attests: DATE_PROPS.map((p) => p.replace(/^date/, 'attests')),
+  document: ['source'],
+  textUri: ['source'],
+};
+
+/** The evidence properties read under Evidence selections (plain fields; anything else: all of them). */
+function evidenceProps(
+  info: GraphQLResolveInfo,
+  evidence: GraphQLObjectType | undefined,
+  nodes: readonly FieldNode[],
+  into: Set<string>,
+): void {
+  into.add('quotes');
+  if (!evidence) {
+    for (const p of EVIDENCE_PROPS) into.add(p);
+    return;
+  }
+  for (const [, fieldNodes] of collect(info, evidence, selections(nodes))) {
+    const props = EVIDENCE_FIELD_PROPS[(fieldNodes[0] as FieldNode).name.value];
+    for (const p of props ?? EVIDENCE_PROPS) into.add(p);
+  }
+}
 
 /** Whether a list field is asked with `supportedBy` (its layers filter is not compiled). */
 function filtered(
@@ -202,6 +239,11 @@ function relPlan(
       plan.representing[key] = nodePlan(info, objectTypeOf(def), fieldNodes);
     else if (compile && 'evidence' in compile)
       plan.evidence = {
+        props: (() => {
+          const read = new Set(plan.evidence?.props ?? []);
+          evidenceProps(info, objectTypeOf(def), fieldNodes, read);
+          return [...read];
+        })(),
         document: mergeDocuments(info, objectTypeOf(def), fieldNodes, plan.evidence?.document ?? null),
       };
     else {
@@ -348,7 +390,7 @@ export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
   const node = new Set<string>();
   const rel = new Set<string>();
   const ends = { from: [] as string[], to: [] as string[] };
-  let evidence = false;
+  const evidence = new Set<string>();
   try {
     for (const [, fieldNodes] of collect(info, subgraph, selections(info.fieldNodes))) {
       const name = (fieldNodes[0] as FieldNode).name.value;
@@ -365,7 +407,8 @@ export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
         if (compile && 'end' in compile) {
           if (!interfaceProps(edgeNodes, node)) return null;
           ends[compile.end].push(key);
-        } else if (compile && 'evidence' in compile) evidence = true;
+        } else if (compile && 'evidence' in compile)
+          evidenceProps(info, objectTypeOf(edge.getFields()[field] as never), edgeNodes, evidence);
         else if (field === '__typename') continue;
         else {
           const props = RELATIONSHIP_FIELD_PROPS[field];
@@ -378,5 +421,5 @@ export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
     if (err instanceof Unsupported) return null;
     throw err;
   }
-  return { node: [...node], rel: [...rel], evidence, ends };
+  return { node: [...node], rel: [...rel, ...evidence], ends };
 }

@@ -90,7 +90,7 @@ export class CypherBuilder {
   relationship(r: string, from: string, to: string, plan: RelPlan, ids = [`${from}.id`, `${to}.id`]): string {
     const props = plan.all
       ? `properties(${r})`
-      : projection(r, [...plan.props, ...(plan.evidence ? EVIDENCE_PROPS : [])]);
+      : projection(r, [...plan.props, ...(plan.evidence?.props ?? [])]);
     const fetched: string[] = [];
     for (const [key, { end, node }] of Object.entries(plan.ends))
       fetched.push(`${mapKey(key)}: ${this.node(end === 'from' ? from : to, node)}`);
@@ -127,7 +127,7 @@ export class CypherBuilder {
     const rel: RelPlan = {
       all: false,
       props: [],
-      evidence: f.evidence ? { document: null } : null,
+      evidence: f.evidence ? { props: EVIDENCE_PROPS, document: null } : null,
       ends: {},
       representing: {},
     };

@@ -19,8 +19,8 @@ export interface RelPlan {
   all: boolean;
   /** The stored properties its selected fields read, besides `id` (and the evidence's, when read). */
   props: readonly string[];
-  /** The evidence arrays (quotes, offsets…), and each passage's document if selected. */
-  evidence: null | { document: Merged | null };
+  /** The evidence arrays its Evidence fields read (quotes, offsets…), and each passage's document if selected. */
+  evidence: null | { props: readonly string[]; document: Merged | null };
   /** `person`/`meeting`/`institution`…: the entity at an end, by response key. */
   ends: Readonly<Record<string, { end: 'from' | 'to'; node: NodePlan }>>;
   /** Attendance.representing: the institution represented at the meeting, by response key. */
@@ -58,10 +58,8 @@ export type FieldPlan =
 export interface SubgraphPlan {
   /** The entity properties besides `id` that the nodes, the center and the edges' ends read. */
   node: readonly string[];
-  /** The relationship properties besides `id` that the edges read. */
+  /** The relationship properties besides `id` that the edges read, their evidence's included. */
   rel: readonly string[];
-  /** Whether the edges' evidence is read. */
-  evidence: boolean;
   /** The response keys of the edges' `from` and `to`: they take their entity from the nodes. */
   ends: { from: readonly string[]; to: readonly string[] };
 }

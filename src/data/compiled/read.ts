@@ -164,7 +164,8 @@ export function listStatement(q: ListQuery): Statement {
        LIMIT ${b.param(neo4j.int(q.limit + 1))}
        RETURN collect({key: ${key}, node: ${projection}}) AS page
      }
-     RETURN ${q.count ? 'total' : 'null AS total'}, page`,
+     UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS item
+     RETURN ${q.count ? 'total' : 'null AS total'}, item`,
     b.params,
   );
 }
@@ -185,11 +186,14 @@ export interface ListPage {
 export async function listEntities(db: Db, q: ListQuery): Promise<ListPage> {
   const s = listStatement(q);
   const plan = q.node ?? { props: 'all', fields: {} };
-  const [result] = await read<{
+  // one record per row (an empty page: one record with a null item): neo4j-driver decodes the
+  // strings of a record that spans several Bolt chunks far more slowly than those of small records
+  const records = await read<{
     total: number | null;
-    page: { key: (string | null)[]; node: RawCompiledNode }[];
+    item: { key: (string | null)[]; node: RawCompiledNode } | null;
   }>(db, s);
-  const rows = result?.page ?? [];
+  const result = records[0];
+  const rows = records.flatMap((r) => (r.item ? [r.item] : []));
   const page = rows.slice(0, q.limit);
   const backwards = q.backwards;
   if (backwards) page.reverse();

@@ -92,7 +92,7 @@ function coAttendance(raw: RawPair[], f: Extract<FieldPlan, { kind: 'coAttendanc
   const rel: RelPlan = {
     all: false,
     props: [],
-    evidence: f.evidence ? { document: null } : null,
+    evidence: f.evidence ? { props: [], document: null } : null,
     ends: {},
     representing: {},
   };

@@ -23,7 +23,8 @@ describe('root lists', () => {
              LIMIT $p0
              RETURN collect({key: [n.sortName, n.id], node: {labels: labels(n), props: n {.id, .name}}}) AS page
            }
-           RETURN null AS total, page",
+           UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS item
+           RETURN null AS total, item",
         "name": "compiled:list:Person",
         "params": {
           "p0": "int(21)",
@@ -65,7 +66,8 @@ describe('root lists', () => {
              LIMIT $p6
              RETURN collect({key: [n.dateEarliest, n.dateLatest, n.id], node: {labels: labels(n), props: properties(n)}}) AS page
            }
-           RETURN total, page",
+           UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS item
+           RETURN total, item",
         "name": "compiled:list:Meeting",
         "params": {
           "p0": "chervonenko",
@@ -132,7 +134,10 @@ describe('an entity by id, compiled', () => {
           rel: {
             all: false,
             props: ['role'],
-            evidence: { document: { keys: ['document'], node: { props: ['name'], fields: {} } } },
+            evidence: {
+              props: ['quotes', 'starts', 'ends', 'source'],
+              document: { keys: ['document'], node: { props: ['name'], fields: {} } },
+            },
             ends: { person: { end: 'from', node: names } },
             representing: { representing: { props: ['name'], fields: {} } },
           },
@@ -146,7 +151,7 @@ describe('an entity by id, compiled', () => {
            OPTIONAL MATCH (:Redirect {id: $id})-[:REDIRECTS_TO]->(moved:Entity)
            WITH coalesce(found, moved) AS n
            WHERE n IS NOT NULL
-           RETURN {labels: labels(n), props: n {.id, .name}, fetched: {\`attendees\`: COLLECT { MATCH (n)<-[r1:ATTENDED]-(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id RETURN {from: m2.id, to: n.id, props: r1 {.id, .role, .source, .quotes, .starts, .ends, .certainties, .reasonings, .layers, .attestsValue, .attestsPrecision, .attestsEarliest, .attestsLatest, .attestsCertainty, .attestsReasoning}, fetched: {\`person\`: {labels: labels(m2), props: m2 {.id, .name}}, \`representing\`: COLLECT { MATCH (m2)-[r3:REPRESENTED]->(i4:Entity) WHERE r3.context = n.id WITH r3, i4 ORDER BY i4.dateEarliest IS NULL, i4.dateEarliest, i4.sortName, r3.id LIMIT 1 RETURN {labels: labels(i4), props: i4 {.id, .name}} }[0], \`evidence-document\`: COLLECT { MATCH (d5:Entity {id: r1.source}) RETURN {labels: labels(d5), props: d5 {.id, .name}} }[0]}} }}} AS node",
+           RETURN {labels: labels(n), props: n {.id, .name}, fetched: {\`attendees\`: COLLECT { MATCH (n)<-[r1:ATTENDED]-(m2:Entity) WITH r1, m2 ORDER BY m2.dateEarliest IS NULL, m2.dateEarliest, m2.sortName, r1.id RETURN {from: m2.id, to: n.id, props: r1 {.id, .role, .quotes, .starts, .ends, .source}, fetched: {\`person\`: {labels: labels(m2), props: m2 {.id, .name}}, \`representing\`: COLLECT { MATCH (m2)-[r3:REPRESENTED]->(i4:Entity) WHERE r3.context = n.id WITH r3, i4 ORDER BY i4.dateEarliest IS NULL, i4.dateEarliest, i4.sortName, r3.id LIMIT 1 RETURN {labels: labels(i4), props: i4 {.id, .name}} }[0], \`evidence-document\`: COLLECT { MATCH (d5:Entity {id: r1.source}) RETURN {labels: labels(d5), props: d5 {.id, .name}} }[0]}} }}} AS node",
         "name": "compiled:entityById",
         "params": {
           "id": "meeting/x",

@@ -122,7 +122,8 @@ describe('neighborhood', () => {
              RETURN r ORDER BY r.id
            }
            WITH c, others, collect({type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}) AS rels
-           RETURN {labels: labels(c), props: properties(c)} AS center, others, rels",
+           UNWIND [{center: {labels: labels(c), props: properties(c)}}] + [o IN others | {other: o}] + [r IN rels | {rel: r}] AS part
+           RETURN part",
         "name": "neighborhood",
         "params": {
           "id": "person/yu-peiwen",
@@ -144,14 +145,14 @@ describe('neighborhood', () => {
 
   it('with a plan, reads only the properties the selection reads', () => {
     const query = { id: 'person/deng-xiaoping', depth: 2, types: DEFAULT_TRAVERSAL_TYPES, limit: 50 };
-    const plan = { node: ['name'], rel: ['role'], evidence: false, ends: { from: ['from'], to: [] } };
+    const plan = { node: ['name'], rel: ['role'], ends: { from: ['from'], to: [] } };
     const cypher = neighborhoodStatement(query, plan).cypher;
     expect(cypher).not.toContain('properties(');
-    expect(cypher).toContain('{labels: labels(c), props: c {.id, .name}} AS center');
+    expect(cypher).toContain('{center: {labels: labels(c), props: c {.id, .name}}}');
     expect(cypher).toContain('props: m {.id, .name}');
     expect(cypher).toContain('props: r {.id, .role}}) AS rels');
-    const withEvidence = neighborhoodStatement(query, { ...plan, evidence: true }).cypher;
-    expect(withEvidence).toContain('props: r {.id, .role, .source, .quotes, .starts, .ends');
+    const withEvidence = neighborhoodStatement(query, { ...plan, rel: ['role', 'quotes'] }).cypher;
+    expect(withEvidence).toContain('props: r {.id, .role, .quotes}}) AS rels');
     expect(neighborhoodStatement(query).cypher).toContain('props: properties(c)');
     expect(() => neighborhoodStatement(query, { ...plan, node: ['name} RETURN 1 //'] })).toThrow(
       /not a property name/,

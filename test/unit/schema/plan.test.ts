@@ -75,7 +75,7 @@ describe('entityPlan', () => {
           rel: {
             all: false,
             props: ['role'],
-            evidence: { document: { keys: ['document', 'd2'], node: names } },
+            evidence: { props: ['quotes', 'source'], document: { keys: ['document', 'd2'], node: names } },
             ends: { person: { end: 'from', node: names } },
             representing: { representing: names },
           },
@@ -85,7 +85,7 @@ describe('entityPlan', () => {
     });
   });
 
-  it("reads only the relationship properties its fields read, and every one for a field it does not know", () => {
+  it('reads only the relationship properties its fields read, and every one for a field it does not know', () => {
     const rel = (query: string) => {
       const field = entityPlan(infoFor(query))?.fields.positions;
       return field?.kind === 'relationships' ? field.rel : undefined;
