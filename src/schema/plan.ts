@@ -69,7 +69,8 @@ const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   id: [],
   uri: [],
   type: [],
-  properties: ['role', 'title', 'context', 'reference', ...startProps, ...endProps, ...attestedProps],
+  // a property's value, of a date its value only
+  properties: ['role', 'title', 'context', 'reference', 'startValue', 'endValue', 'attestedValue'],
   certainty: ['certainty'],
   startDate: startProps,
   endDate: endProps,
@@ -81,6 +82,40 @@ const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   representation: [],
   meeting: ['context'],
 };
+
+/** What each HistoricalDate field reads besides `…Value` (stored as `${prefix}${suffix}`). */
+const DATE_FIELD_SUFFIXES: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  value: [],
+  precision: ['Precision'],
+  earliest: ['Earliest'],
+  latest: ['Latest'],
+  certainty: ['Certainty'],
+  reasoning: ['Reasoning'],
+};
+const DATE_FIELDS = new Set(['date', 'startDate', 'endDate', 'attestedDate']);
+
+/**
+ * The stored properties a historical date field (`date`, `startDate`…) reads under its selection:
+ * the value (a date without one is null) and what the selected fields need; all six for a field
+ * not known here.
+ */
+function dateProps(
+  info: GraphQLResolveInfo,
+  def: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  into: Set<string>,
+): void {
+  const prefix = def.name === 'date' ? 'date' : def.name.replace(/Date$/, '');
+  const type = objectTypeOf(def);
+  into.add(`${prefix}Value`);
+  const suffixes = type
+    ? [...collect(info, type, selections(nodes)).values()].flatMap(
+        (f) => DATE_FIELD_SUFFIXES[(f[0] as FieldNode).name.value] ?? DATE_PROPS.map((p) => p.slice(4)),
+      )
+    : DATE_PROPS.map((p) => p.slice(4));
+  for (const suffix of suffixes) into.add(`${prefix}${suffix}`);
+}
 
 /**
  * What each Evidence field reads of its relationship's evidence arrays; every passage reads `quotes`
@@ -150,6 +185,7 @@ function nodePlan(
     const compile = compileOf(def);
     const plan = compile && childPlan(info, def, compile, fieldNodes);
     if (plan) fields[key] = plan;
+    else if (DATE_FIELDS.has(name) && !compile) dateProps(info, def, fieldNodes, props);
     else if (ENTITY_FIELD_PROPS[name] && !compile) for (const p of ENTITY_FIELD_PROPS[name]) props.add(p);
     else if (!compile) whole = true;
   }
@@ -237,6 +273,7 @@ function relPlan(
       plan.ends[key] = { end: compile.end, node: nodePlan(info, objectTypeOf(def), fieldNodes) };
     else if (compile && 'representing' in compile)
       plan.representing[key] = nodePlan(info, objectTypeOf(def), fieldNodes);
+    else if (DATE_FIELDS.has(name)) dateProps(info, def, fieldNodes, props);
     else if (compile && 'evidence' in compile)
       plan.evidence = {
         props: (() => {

@@ -5,15 +5,11 @@
 import neo4j from 'neo4j-driver';
 import { assertRelationshipType } from '../checks.ts';
 import type { Direction } from '../relationship.ts';
-import { EVIDENCE_PROPS, type FieldPlan, type NodePlan, type RelPlan, type Window } from './plan.ts';
+import { coAttendanceRelPlan, type FieldPlan, type NodePlan, type RelPlan, type Window } from './plan.ts';
 
 /** The order of a node's relationships (as the loaders give them): the other end's date, name, then id. */
 export const byOtherEnd = (m: string, r: string) =>
   `${m}.dateEarliest IS NULL, ${m}.dateEarliest, ${m}.sortName, ${r}.id`;
-
-/** Where a relationship's row keeps its evidence's document (not a GraphQL name, so never a response key). */
-export const EVIDENCE_DOCUMENT_KEY = 'evidence-document';
-const EVIDENCE_DOCUMENT = `\`${EVIDENCE_DOCUMENT_KEY}\``;
 
 const PROPERTY = /^[a-z][A-Za-z]{0,40}$/;
 
@@ -22,16 +18,32 @@ function assertProperty(name: string): string {
   return name;
 }
 
+/** `id` and the given stored properties, each once, in the order a projection lists them. */
+export const projectedKeys = (props: readonly string[]): string[] => [...new Set(['id', ...props])];
+
 /** `v {.id, .a, .b}`: a map projection of `id` and the given stored properties (each checked). */
 export function projection(v: string, props: readonly string[]): string {
-  return `${v} {${[...new Set(['id', ...props])].map((p) => `.${assertProperty(p)}`).join(', ')}}`;
+  return `${v} {${projectedKeys(props)
+    .map((p) => `.${assertProperty(p)}`)
+    .join(', ')}}`;
 }
 
-/** A key of a Cypher map literal: a GraphQL response key (letters, digits, _) in backticks. */
-function mapKey(key: string): string {
-  if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(key)) throw new Error(`not a response key: ${key}`);
-  return `\`${key}\``;
+/**
+ * `[v.id, v.a, v.b]`: the values of `id` and the given properties, in projectedKeys order. The
+ * compiled rows are lists, not maps: neo4j-driver decodes a map key by key (each a string and a
+ * defineProperty), a list as plain values; and no response key (alias) appears in the text.
+ */
+function values(v: string, props: readonly string[]): string {
+  return `[${projectedKeys(props)
+    .map((p) => `${v}.${assertProperty(p)}`)
+    .join(', ')}]`;
 }
+
+/** The stored properties a relationship row of the plan returns after its `id` (projectedKeys). */
+export const relPropKeys = (plan: RelPlan): readonly string[] => [
+  ...plan.props,
+  ...(plan.evidence?.props ?? []),
+];
 
 /** Builds one statement: fresh variable names and the parameters it collects. */
 export class CypherBuilder {
@@ -51,11 +63,15 @@ export class CypherBuilder {
     return `$${name}`;
   }
 
-  /** `{labels, props, fetched}` of the entity bound to `n`. */
+  /**
+   * `[labels, props, fetched]` of the entity bound to `n` (rows.ts RawCompiledNode): props a map
+   * when every property is read, else the values in projectedKeys order; fetched the values of the
+   * compiled child fields in the plan's order.
+   */
   node(n: string, plan: NodePlan): string {
-    const props = plan.props === 'all' ? `properties(${n})` : projection(n, plan.props);
-    const fetched = Object.entries(plan.fields).map(([key, f]) => `${mapKey(key)}: ${this.field(n, f)}`);
-    return `{labels: labels(${n}), props: ${props}${fetched.length ? `, fetched: {${fetched.join(', ')}}` : ''}}`;
+    const props = plan.props === 'all' ? `properties(${n})` : values(n, plan.props);
+    const fetched = Object.values(plan.fields).map((f) => this.field(n, f));
+    return `[labels(${n}), ${props}, [${fetched.join(', ')}]]`;
   }
 
   private pattern(n: string, r: string, type: string, direction: Direction, m: string): string {
@@ -86,24 +102,25 @@ export class CypherBuilder {
     return `SKIP ${this.param(neo4j.int(w.offset))} LIMIT ${this.param(neo4j.int(w.limit))}`;
   }
 
-  /** `{from, to, props, fetched}` of the relationship bound to `r` between `from` and `to`. */
-  relationship(r: string, from: string, to: string, plan: RelPlan, ids = [`${from}.id`, `${to}.id`]): string {
-    const props = plan.all
-      ? `properties(${r})`
-      : projection(r, [...plan.props, ...(plan.evidence?.props ?? [])]);
+  /**
+   * `[from, to, props, fetched]` of the relationship bound to `r` between `from` and `to` (rows.ts
+   * RawCompiledRelationship): props as for a node (relPropKeys), fetched the ends, the institutions
+   * represented and the evidence's document, in that order.
+   */
+  relationship(r: string, from: string, to: string, plan: RelPlan): string {
+    const props = plan.all ? `properties(${r})` : values(r, relPropKeys(plan));
     const fetched: string[] = [];
-    for (const [key, { end, node }] of Object.entries(plan.ends))
-      fetched.push(`${mapKey(key)}: ${this.node(end === 'from' ? from : to, node)}`);
-    for (const [key, node] of Object.entries(plan.representing))
-      fetched.push(`${mapKey(key)}: ${this.representing(from, to, node)}`);
+    for (const { end, node } of Object.values(plan.ends))
+      fetched.push(this.node(end === 'from' ? from : to, node));
+    for (const node of Object.values(plan.representing)) fetched.push(this.representing(from, to, node));
     const document = plan.evidence?.document;
     if (document) {
       const d = this.variable('d');
       fetched.push(
-        `${EVIDENCE_DOCUMENT}: COLLECT { MATCH (${d}:Entity {id: ${r}.source}) RETURN ${this.node(d, document.node)} }[0]`,
+        `COLLECT { MATCH (${d}:Entity {id: ${r}.source}) RETURN ${this.node(d, document.node)} }[0]`,
       );
     }
-    return `{from: ${ids[0]}, to: ${ids[1]}, props: ${props}${fetched.length ? `, fetched: {${fetched.join(', ')}}` : ''}}`;
+    return `[${from}.id, ${to}.id, ${props}, [${fetched.join(', ')}]]`;
   }
 
   /** The institution the person at `from` represented at the meeting at `to` (the first, as the loaders order them). */
@@ -124,13 +141,7 @@ export class CypherBuilder {
       this.variable('m'),
       this.variable('p'),
     ];
-    const rel: RelPlan = {
-      all: false,
-      props: [],
-      evidence: f.evidence ? { props: EVIDENCE_PROPS, document: null } : null,
-      ends: {},
-      representing: {},
-    };
+    const rel = coAttendanceRelPlan(f.evidence);
     const meeting = f.meetings ? `, meeting: ${this.node(m, f.meetings.node)}` : '';
     const person = f.person ? `, person: ${this.node(p, f.person)}` : '';
     return `COLLECT { MATCH (${n})-[${mine}:ATTENDED]->(${m}:Entity)<-[${theirs}:ATTENDED]-(${p}:Entity) WHERE ${p} <> ${n} WITH ${mine}, ${theirs}, ${m}, ${p} ORDER BY ${byOtherEnd(m, mine)}, ${byOtherEnd(p, theirs)} RETURN {id: ${p}.id, name: ${p}.name, own: ${this.relationship(mine, n, m, rel)}, theirs: ${this.relationship(theirs, p, m, rel)}${meeting}${person}} }`;

@@ -64,6 +64,15 @@ export interface SubgraphPlan {
   ends: { from: readonly string[]; to: readonly string[] };
 }
 
+/** The attendance rows of co-attendance (both sides): their ids, and every evidence array when evidence is read. */
+export const coAttendanceRelPlan = (evidence: boolean): RelPlan => ({
+  all: false,
+  props: [],
+  evidence: evidence ? { props: EVIDENCE_PROPS, document: null } : null,
+  ends: {},
+  representing: {},
+});
+
 /** A page fetched for a connection field: its rows, where it starts and the total (when asked). */
 export interface FetchedWindow<T> {
   rows: T[];

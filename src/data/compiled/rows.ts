@@ -4,16 +4,33 @@
 // document) is left out, so that field falls back to the loaders and fails as it always did.
 import { entityFrom, relationshipFrom } from '../rows.ts';
 import type { CoAttendance, EntityRow, RelationshipRow } from '../types.ts';
-import { EVIDENCE_DOCUMENT_KEY } from './cypher.ts';
-import { FETCHED, type Fetched, type FieldPlan, type NodePlan, type RelPlan } from './plan.ts';
+import { projectedKeys, relPropKeys } from './cypher.ts';
+import {
+  coAttendanceRelPlan,
+  FETCHED,
+  type Fetched,
+  type FieldPlan,
+  type NodePlan,
+  type RelPlan,
+} from './plan.ts';
 
 type Raw = Record<string, unknown>;
 
-/** An entity as a compiled statement returns it: `{labels, props, fetched}`. */
-export interface RawCompiledNode {
-  labels: string[];
-  props: Raw;
-  fetched?: Raw;
+/**
+ * An entity as a compiled statement returns it (cypher.ts node): its labels, its properties (a map
+ * when all are read, else the values in projectedKeys order) and its compiled fields' values.
+ */
+export type RawCompiledNode = [labels: string[], props: Raw | unknown[], fetched: unknown[]];
+/** A relationship as a compiled statement returns it (cypher.ts relationship). */
+export type RawCompiledRelationship = [from: string, to: string, props: Raw | unknown[], fetched: unknown[]];
+
+/** The property map of values listed in projectedKeys order (or the map itself, all properties). */
+function propsOf(props: Raw | unknown[], keys: readonly string[]): Raw {
+  if (!Array.isArray(props)) return props;
+  const out: Raw = {};
+  const names = projectedKeys(keys);
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = props[i];
+  return out;
 }
 
 function withFetched<T extends object>(row: T, values: Record<string, unknown>): T {
@@ -22,13 +39,14 @@ function withFetched<T extends object>(row: T, values: Record<string, unknown>):
 }
 
 export function compiledNode(raw: RawCompiledNode, plan: NodePlan): EntityRow {
-  const row = entityFrom(raw.labels, raw.props);
+  const [labels, props, fetched] = raw;
+  const row = entityFrom(labels, propsOf(props, plan.props === 'all' ? [] : plan.props));
   const values: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(plan.fields)) {
-    const value = raw.fetched?.[key];
+  Object.entries(plan.fields).forEach(([key, field], i) => {
+    const value = fetched[i];
     if (value === null && field.kind === 'linked' && field.first) values[key] = null;
     else if (value !== undefined && value !== null) values[key] = compiledField(value, field);
-  }
+  });
   return withFetched(row, values);
 }
 
@@ -38,8 +56,9 @@ function compiledField(value: unknown, f: FieldPlan): unknown {
       if (f.first) return compiledNode(value as RawCompiledNode, f.node);
       return (value as RawCompiledNode[]).map((n) => compiledNode(n, f.node));
     case 'relationships': {
-      if (!f.window) return (value as Raw[]).map((r) => compiledRelationship(r, f.type, f.rel));
-      const { rows, total } = value as { rows: Raw[]; total: number | null };
+      if (!f.window)
+        return (value as RawCompiledRelationship[]).map((r) => compiledRelationship(r, f.type, f.rel));
+      const { rows, total } = value as { rows: RawCompiledRelationship[]; total: number | null };
       const parsed = rows.map((r) => compiledRelationship(r, f.type, f.rel));
       return { rows: parsed, offset: f.window.offset, total: total ?? f.window.offset + parsed.length };
     }
@@ -48,22 +67,32 @@ function compiledField(value: unknown, f: FieldPlan): unknown {
   }
 }
 
-export function compiledRelationship(raw: Raw, type: string, plan: RelPlan): RelationshipRow {
-  const row = relationshipFrom(type, String(raw.from), String(raw.to), raw.props as Raw);
-  const fetched = (raw.fetched ?? {}) as Raw;
+export function compiledRelationship(
+  raw: RawCompiledRelationship,
+  type: string,
+  plan: RelPlan,
+): RelationshipRow {
+  const [from, to, props, fetched] = raw;
+  const row = relationshipFrom(
+    type,
+    String(from),
+    String(to),
+    propsOf(props, plan.all ? [] : relPropKeys(plan)),
+  );
   const values: Record<string, unknown> = {};
+  let i = 0;
   for (const [key, { node }] of Object.entries(plan.ends)) {
-    const end = fetched[key] as RawCompiledNode | null | undefined;
+    const end = fetched[i++] as RawCompiledNode | null | undefined;
     if (end) values[key] = compiledNode(end, node);
   }
   for (const [key, node] of Object.entries(plan.representing)) {
-    const institution = fetched[key] as RawCompiledNode | null | undefined;
+    const institution = fetched[i++] as RawCompiledNode | null | undefined;
     values[key] = institution ? compiledNode(institution, node) : null;
   }
   const document = plan.evidence?.document;
-  const raw_document = fetched[EVIDENCE_DOCUMENT_KEY] as RawCompiledNode | null | undefined;
-  if (document && raw_document) {
-    const doc = compiledNode(raw_document, document.node);
+  const rawDocument = document ? (fetched[i++] as RawCompiledNode | null | undefined) : null;
+  if (document && rawDocument) {
+    const doc = compiledNode(rawDocument, document.node);
     for (const e of row.evidence) withFetched(e, Object.fromEntries(document.keys.map((k) => [k, doc])));
   }
   return withFetched(row, values);
@@ -81,21 +110,15 @@ export function byCoAttendance(a: CoAttendance, b: CoAttendance): number {
 interface RawPair {
   id: string;
   name: string;
-  own: Raw;
-  theirs: Raw;
+  own: RawCompiledRelationship;
+  theirs: RawCompiledRelationship;
   meeting?: RawCompiledNode;
   person?: RawCompiledNode;
 }
 
 /** The pairs of attendances (one row each, in the loaders' order) grouped by the other person, in order. */
 function coAttendance(raw: RawPair[], f: Extract<FieldPlan, { kind: 'coAttendance' }>): CoAttendance[] {
-  const rel: RelPlan = {
-    all: false,
-    props: [],
-    evidence: f.evidence ? { props: [], document: null } : null,
-    ends: {},
-    representing: {},
-  };
+  const rel = coAttendanceRelPlan(f.evidence);
   const byPerson = new Map<string, { first: RawPair; pairs: RawPair[] }>();
   for (const pair of raw) {
     const entry = byPerson.get(pair.id) ?? { first: pair, pairs: [] };

@@ -10,7 +10,6 @@ import {
   parse,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DATE_PROPS } from '../../../src/data/compiled/plan.ts';
 import { schema } from '../../../src/schema/index.ts';
 import { entityPlan, listPlan } from '../../../src/schema/plan.ts';
 
@@ -54,8 +53,13 @@ describe('entityPlan', () => {
       props: ['name', 'description', 'version'],
       fields: {},
     });
+    // a date reads its value and what its selected fields need; a field it does not know, all six
     expect(entityPlan(infoFor('{ meeting(id: "meeting/x") { date { value } } }'))).toEqual({
-      props: DATE_PROPS,
+      props: ['dateValue'],
+      fields: {},
+    });
+    expect(entityPlan(infoFor('{ meeting(id: "meeting/x") { date { precision earliest } } }'))).toEqual({
+      props: ['dateValue', 'datePrecision', 'dateEarliest'],
       fields: {},
     });
   });
@@ -90,10 +94,11 @@ describe('entityPlan', () => {
       const field = entityPlan(infoFor(query))?.fields.positions;
       return field?.kind === 'relationships' ? field.rel : undefined;
     };
-    const start = DATE_PROPS.map((p) => p.replace(/^date/, 'start'));
-    expect(rel('{ person(id: "person/x") { positions { title startDate { value } } } }')).toMatchObject({
+    expect(
+      rel('{ person(id: "person/x") { positions { title startDate { value latest } } } }'),
+    ).toMatchObject({
       all: false,
-      props: ['title', ...start],
+      props: ['title', 'startValue', 'startLatest'],
     });
     expect(rel('{ person(id: "person/x") { positions { institution { name } } } }')).toMatchObject({
       all: false,
