@@ -1,9 +1,13 @@
 // Hostile input gets a 4xx with a code and nothing leaks: the memory-crash and alias-bomb cases of
 // the reliability issue as regression tests, the safe defaults, and a seeded fuzz of 2,000 requests
 // (test-support/hostile-requests.ts) through the app against the real Neo4j.
+import { connect as connectSocket } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
+import { inject } from 'vitest';
 import { type AppOptions, appOptions, createApp } from '../src/app.ts';
+import { connect } from '../src/db/driver.ts';
 import { MAX_DOCUMENT_CACHE_BYTES } from '../src/limits.ts';
+import { listen } from '../src/server.ts';
 import { hostileRequests, newTally, sendAndJudge } from '../test-support/hostile-requests.ts';
 import { describe, expect, it } from './fixtures.ts';
 
@@ -86,6 +90,59 @@ describe('bounded work and memory', () => {
     );
     expect(deep.status).toBe(400);
     expect((await deep.json()).errors[0].extensions.code).toMatch(/QUERY_TOO_(DEEP|LARGE)/);
+  });
+});
+
+describe('the body limit over HTTP', () => {
+  /** Sends raw bytes to the listening app and reads the status line and the body. */
+  async function raw(port: number, request: string): Promise<{ status: number; body: string }> {
+    const socket = connectSocket(port, '127.0.0.1');
+    socket.end(request);
+    let text = '';
+    socket.setEncoding('utf8');
+    for await (const chunk of socket) text += chunk;
+    const [head = '', ...rest] = text.split('\r\n\r\n');
+    return { status: Number(head.split(' ')[1]), body: rest.join('\r\n\r\n') };
+  }
+
+  it('refuses a declared length over the limit, a chunked body past it, and a Content-Length that is not one number', async () => {
+    // its own connection: closing the server closes its driver
+    const db = await connect(inject('neo4j'));
+    const running = await listen(
+      createApp(db, { ...appOptions(), maxBodyBytes: 2_000, log: () => undefined }),
+      db,
+      0,
+      '127.0.0.1',
+    );
+    try {
+      const address = running.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const small = JSON.stringify({ query: '{ __typename }' });
+      const big = JSON.stringify({ query: `{ __typename ${' '.repeat(3_000)}}` });
+      const json = { 'content-type': 'application/json' };
+      // within the limit, with its length declared: answered
+      expect((await fetch(url, { method: 'POST', headers: json, body: small })).status).toBe(200);
+      // over it, declared: refused from the header
+      const declared = await fetch(url, { method: 'POST', headers: json, body: big });
+      expect(declared.status).toBe(413);
+      expect((await declared.json()).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+      // chunked, no length: counted as it is read, refused past the limit; a small one answered
+      const chunked = (body: string) =>
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+      const counted = await raw(port, chunked(big));
+      expect(counted.status).toBe(413);
+      expect(counted.body).toContain('REQUEST_ENTITY_TOO_LARGE');
+      expect((await raw(port, chunked(small))).status).toBe(200);
+      // a Content-Length Node's parser lets through but that is not one number: refused
+      const odd = await raw(
+        port,
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: +${small.length}\r\nConnection: close\r\n\r\n${small}`,
+      );
+      expect(odd.status).toBe(400);
+    } finally {
+      await running.close();
+    }
   });
 });
 
