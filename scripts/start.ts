@@ -15,8 +15,8 @@ import { listen } from '../src/server.ts';
 import { buildExplorer } from './build-explorer.ts';
 
 // tsx turns source maps on so that stacks name .ts lines; but the driver records a stack for every
-// result it returns (for errors it may raise later), and mapping each through the source maps took
-// about 6% of the API's CPU per request (bench:peer profile). Stacks never reach clients and the
+// result it returns (for errors it may raise later), and mapping each through the source maps stood
+// out in a CPU profile of the API under bench:peer load. Stacks never reach clients and the
 // request log carries an error's first line only, so the served process keeps plain stacks.
 process.setSourceMapsEnabled(false);
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -70,6 +70,23 @@ export function nodeProps(name: string, description: string, extra: Record<strin
 }
 
 /** Builds the graph in memory: nodes per label and relationships per type. */
+/** The properties of a generated post: Counselor from `year` for five years, both to the year. */
+export function counselorPost(year: number): Record<string, unknown> {
+  return {
+    title: 'Counselor',
+    startValue: String(year),
+    startPrecision: 'year',
+    startEarliest: `${year}-01-01`,
+    startLatest: `${year}-12-31`,
+    startCertainty: 'stated',
+    endValue: String(year + 5),
+    endPrecision: 'year',
+    endEarliest: `${year + 5}-01-01`,
+    endLatest: `${year + 5}-12-31`,
+    endCertainty: 'stated',
+  };
+}
+
 export function buildGraph(options: GenerateOptions) {
   const rand = random(options.seed ?? 1959);
   const width = String(options.persons).length + 1;
@@ -144,19 +161,7 @@ export function buildGraph(options: GenerateOptions) {
       .get('Person')
       ?.push({ id, props: nodeProps(`Synthetic Person ${pad(i, width)}`, 'A generated person.') });
     const year = 1950 + (i % 30);
-    relate('HELD_POSITION', id, homeOf(i), {
-      title: 'Counselor',
-      startValue: String(year),
-      startPrecision: 'year',
-      startEarliest: `${year}-01-01`,
-      startLatest: `${year}-12-31`,
-      startCertainty: 'stated',
-      endValue: String(year + 5),
-      endPrecision: 'year',
-      endEarliest: `${year + 5}-01-01`,
-      endLatest: `${year + 5}-12-31`,
-      endCertainty: 'stated',
-    });
+    relate('HELD_POSITION', id, homeOf(i), counselorPost(year));
   });
 
   const meetings = Array.from({ length: nMeetings }, (_, i) => `meeting/synthetic-${pad(i, width)}`);

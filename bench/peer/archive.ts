@@ -6,7 +6,7 @@
 // institutions. Every relationship cites a generated document by a quote at exact offsets into its
 // text. Pure: the same scale and seed give the same archive; nothing here touches a database.
 import type { EntityType, RelationshipType } from '../../src/model.ts';
-import { dayAfter, nodeProps, pad, random } from '../../test-support/synthetic-graph.ts';
+import { counselorPost, dayAfter, nodeProps, pad, random } from '../../test-support/synthetic-graph.ts';
 
 export interface ArchiveNode {
   id: string;
@@ -119,19 +119,14 @@ export function buildArchive(persons: number, seed = 1962): Archive {
     text.add('Staff: ');
     for (let p = i; p < persons; p += nInst) {
       const year = 1950 + (p % 30);
-      relate('HELD_POSITION', personId(p), instId(i), doc, text.add(`${personName(p)}, Counselor`), {
-        title: 'Counselor',
-        startValue: String(year),
-        startPrecision: 'year',
-        startEarliest: `${year}-01-01`,
-        startLatest: `${year}-12-31`,
-        startCertainty: 'stated',
-        endValue: String(year + 5),
-        endPrecision: 'year',
-        endEarliest: `${year + 5}-01-01`,
-        endLatest: `${year + 5}-12-31`,
-        endCertainty: 'stated',
-      });
+      relate(
+        'HELD_POSITION',
+        personId(p),
+        instId(i),
+        doc,
+        text.add(`${personName(p)}, Counselor`),
+        counselorPost(year),
+      );
       text.add('; ');
     }
     push('Document', {

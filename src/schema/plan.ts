@@ -18,6 +18,8 @@ import {
 } from 'graphql';
 import {
   DATE_PROPS,
+  DATE_SUFFIXES,
+  dateProps,
   EVIDENCE_PROPS,
   type FieldPlan,
   type Merged,
@@ -57,13 +59,10 @@ const ENTITY_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   positionsAt: [],
 };
 
-const startProps = DATE_PROPS.map((p) => p.replace(/^date/, 'start'));
-const endProps = DATE_PROPS.map((p) => p.replace(/^date/, 'end'));
-const attestedProps = DATE_PROPS.map((p) => p.replace(/^date/, 'attested'));
-
 /**
  * Relationship fields that read only the relationship's scalar properties (or ask the loaders), and
- * which of them; every row also reads its `id`. A field not listed reads every property.
+ * which of them; every row also reads its `id`. Dates: DATE_FIELDS. A field not listed reads every
+ * property.
  */
 const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   id: [],
@@ -72,9 +71,6 @@ const RELATIONSHIP_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   // a property's value, of a date its value only
   properties: ['role', 'title', 'context', 'reference', 'startValue', 'endValue', 'attestedValue'],
   certainty: ['certainty'],
-  startDate: startProps,
-  endDate: endProps,
-  attestedDate: attestedProps,
   role: ['role'],
   title: ['title'],
   reference: ['reference'],
@@ -100,7 +96,7 @@ const DATE_FIELDS = new Set(['date', 'startDate', 'endDate', 'attestedDate']);
  * the value (a date without one is null) and what the selected fields need; all six for a field
  * not known here.
  */
-function dateProps(
+function dateFieldProps(
   info: GraphQLResolveInfo,
   def: GraphQLField<unknown, unknown>,
   nodes: readonly FieldNode[],
@@ -111,10 +107,29 @@ function dateProps(
   into.add(`${prefix}Value`);
   const suffixes = type
     ? [...collect(info, type, selections(nodes)).values()].flatMap(
-        (f) => DATE_FIELD_SUFFIXES[(f[0] as FieldNode).name.value] ?? DATE_PROPS.map((p) => p.slice(4)),
+        (f) => DATE_FIELD_SUFFIXES[(f[0] as FieldNode).name.value] ?? DATE_SUFFIXES,
       )
-    : DATE_PROPS.map((p) => p.slice(4));
+    : DATE_SUFFIXES;
   for (const suffix of suffixes) into.add(`${prefix}${suffix}`);
+}
+
+/**
+ * Adds what a relationship's own field reads (a property of it, a date); false for a field not
+ * known here (it reads every property).
+ */
+function relationshipFieldProps(
+  info: GraphQLResolveInfo,
+  def: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  into: Set<string>,
+): boolean {
+  if (DATE_FIELDS.has(def.name)) {
+    dateFieldProps(info, def, nodes, into);
+    return true;
+  }
+  const read = RELATIONSHIP_FIELD_PROPS[def.name];
+  for (const p of read ?? []) into.add(p);
+  return read !== undefined;
 }
 
 /**
@@ -130,7 +145,7 @@ const EVIDENCE_FIELD_PROPS: Readonly<Record<string, readonly string[]>> = {
   certainty: ['certainties'],
   reasoning: ['reasonings'],
   layer: ['layers'],
-  attests: DATE_PROPS.map((p) => p.replace(/^date/, 'attests')),
+  attests: dateProps('attests'),
   document: ['source'],
   textUri: ['source'],
 };
@@ -185,7 +200,7 @@ function nodePlan(
     const compile = compileOf(def);
     const plan = compile && childPlan(info, def, compile, fieldNodes);
     if (plan) fields[key] = plan;
-    else if (DATE_FIELDS.has(name) && !compile) dateProps(info, def, fieldNodes, props);
+    else if (DATE_FIELDS.has(name) && !compile) dateFieldProps(info, def, fieldNodes, props);
     else if (ENTITY_FIELD_PROPS[name] && !compile) for (const p of ENTITY_FIELD_PROPS[name]) props.add(p);
     else if (!compile) whole = true;
   }
@@ -255,14 +270,12 @@ function relPlan(
   sets: readonly (SelectionSetNode | undefined)[],
 ): RelPlan {
   const props = new Set<string>();
-  const plan = {
-    all: false,
-    props: [] as string[],
-    evidence: null as RelPlan['evidence'],
-    ends: {} as Record<string, { end: 'from' | 'to'; node: NodePlan }>,
-    representing: {} as Record<string, NodePlan>,
-  };
-  if (!type) return { ...plan, all: true };
+  const evidence = new Set<string>();
+  let reads = null as { document: Merged | null } | null;
+  let all = false;
+  const ends: Record<string, { end: 'from' | 'to'; node: NodePlan }> = {};
+  const representing: Record<string, NodePlan> = {};
+  if (!type) return { all: true, props: [], evidence: null, ends, representing };
   for (const [key, fieldNodes] of collect(info, type, sets)) {
     const name = (fieldNodes[0] as FieldNode).name.value;
     if (name === '__typename') continue;
@@ -270,26 +283,21 @@ function relPlan(
     if (!def) throw new Unsupported(`no field ${name}`);
     const compile = compileOf(def);
     if (compile && 'end' in compile)
-      plan.ends[key] = { end: compile.end, node: nodePlan(info, objectTypeOf(def), fieldNodes) };
+      ends[key] = { end: compile.end, node: nodePlan(info, objectTypeOf(def), fieldNodes) };
     else if (compile && 'representing' in compile)
-      plan.representing[key] = nodePlan(info, objectTypeOf(def), fieldNodes);
-    else if (DATE_FIELDS.has(name)) dateProps(info, def, fieldNodes, props);
-    else if (compile && 'evidence' in compile)
-      plan.evidence = {
-        props: (() => {
-          const read = new Set(plan.evidence?.props ?? []);
-          evidenceProps(info, objectTypeOf(def), fieldNodes, read);
-          return [...read];
-        })(),
-        document: mergeDocuments(info, objectTypeOf(def), fieldNodes, plan.evidence?.document ?? null),
-      };
-    else {
-      const read = RELATIONSHIP_FIELD_PROPS[name];
-      if (read) for (const p of read) props.add(p);
-      else plan.all = true;
-    }
+      representing[key] = nodePlan(info, objectTypeOf(def), fieldNodes);
+    else if (compile && 'evidence' in compile) {
+      evidenceProps(info, objectTypeOf(def), fieldNodes, evidence);
+      reads = { document: mergeDocuments(info, objectTypeOf(def), fieldNodes, reads?.document ?? null) };
+    } else if (!relationshipFieldProps(info, def, fieldNodes, props)) all = true;
   }
-  return { ...plan, props: [...props] };
+  return {
+    all,
+    props: [...props],
+    evidence: reads && { props: [...evidence], document: reads.document },
+    ends,
+    representing,
+  };
 }
 
 /** The documents of evidence passages, selected under any number of keys, as one plan. */
@@ -398,7 +406,7 @@ export function listPlan(info: GraphQLResolveInfo): { node: NodePlan | null; cou
 
 /**
  * The entity properties read under an interface-typed selection (Entity): its own fields only (no
- * fragments, no directives), each one that reads known properties; undefined when anything else is
+ * fragments, no directives), each one that reads known properties; false when anything else is
  * selected (a field with children of its own, a type condition), so that every property is read.
  */
 function interfaceProps(nodes: readonly FieldNode[], into: Set<string>): boolean {
@@ -417,9 +425,9 @@ function interfaceProps(nodes: readonly FieldNode[], into: Set<string>): boolean
 
 /**
  * The plan of a neighbourhood (Subgraph): the entity properties its nodes, center and edge ends read,
- * the relationship properties its edges read (and whether their evidence), and the response keys of
- * the edges' `from` and `to`, which take their entity from the nodes. Null when the selection reads
- * more than that: then every property is read, as before.
+ * the relationship and evidence properties its edges read, and the response keys of the edges'
+ * `from` and `to`, which take their entity from the nodes. Null when the selection reads more than
+ * that: then every property is read, as before.
  */
 export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
   const subgraph = getNamedType(info.returnType);
@@ -427,7 +435,6 @@ export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
   const node = new Set<string>();
   const rel = new Set<string>();
   const ends = { from: [] as string[], to: [] as string[] };
-  const evidence = new Set<string>();
   try {
     for (const [, fieldNodes] of collect(info, subgraph, selections(info.fieldNodes))) {
       const name = (fieldNodes[0] as FieldNode).name.value;
@@ -440,23 +447,20 @@ export function subgraphPlan(info: GraphQLResolveInfo): SubgraphPlan | null {
       if (!edge) return null;
       for (const [key, edgeNodes] of collect(info, edge, selections(fieldNodes))) {
         const field = (edgeNodes[0] as FieldNode).name.value;
-        const compile = edge.getFields()[field] && compileOf(edge.getFields()[field] as never);
+        if (field === '__typename') continue;
+        const def = edge.getFields()[field];
+        if (!def) return null;
+        const compile = compileOf(def);
         if (compile && 'end' in compile) {
           if (!interfaceProps(edgeNodes, node)) return null;
           ends[compile.end].push(key);
-        } else if (compile && 'evidence' in compile)
-          evidenceProps(info, objectTypeOf(edge.getFields()[field] as never), edgeNodes, evidence);
-        else if (field === '__typename') continue;
-        else {
-          const props = RELATIONSHIP_FIELD_PROPS[field];
-          if (!props) return null;
-          for (const p of props) rel.add(p);
-        }
+        } else if (compile && 'evidence' in compile) evidenceProps(info, objectTypeOf(def), edgeNodes, rel);
+        else if (!relationshipFieldProps(info, def, edgeNodes, rel)) return null;
       }
     }
   } catch (err) {
     if (err instanceof Unsupported) return null;
     throw err;
   }
-  return { node: [...node], rel: [...rel, ...evidence], ends };
+  return { node: [...node], rel: [...rel], ends };
 }

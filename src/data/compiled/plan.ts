@@ -102,10 +102,13 @@ export const WHOLE_NODE: NodePlan = Object.freeze({ props: 'all', fields: Object
 /** A node plan asks for every property (and so its row may go into the request's entity cache). */
 export const isWhole = (plan: NodePlan): boolean => plan.props === 'all';
 
-const dateProps = (prefix: string) =>
-  ['Value', 'Precision', 'Earliest', 'Latest', 'Certainty', 'Reasoning'].map((s) => `${prefix}${s}`);
+/** The suffixes of a historical date's stored properties (`dateValue`, `startPrecision`…). */
+export const DATE_SUFFIXES = ['Value', 'Precision', 'Earliest', 'Latest', 'Certainty', 'Reasoning'] as const;
 
-/** The properties of a historical date stored under `prefix` (date, start, end, attested). */
+/** The properties of a historical date stored under `prefix` (date, start, end, attested, attests). */
+export const dateProps = (prefix: string): string[] => DATE_SUFFIXES.map((s) => `${prefix}${s}`);
+
+/** The properties of an entity's date. */
 export const DATE_PROPS = dateProps('date');
 
 /** The evidence arrays of a relationship and its document (see data/rows.ts relationshipFrom). */
